@@ -3,3 +3,12 @@ export * from './errors.js';
 export type * from './types.js';
 export { silentLogger } from './logger.js';
 export type { Logger, LogFn } from './logger.js';
+export { waitUntilPortfolioShareComplete } from './waitUntilPortfolioShareComplete.js';
+export { getPortfolioShareStatus } from './getPortfolioShareStatus.js';
+export {
+  computeDelay,
+  defaultDelaySchedule,
+  DEFAULT_MIN_DELAY_SECONDS,
+  DEFAULT_MAX_DELAY_SECONDS,
+  type DelayScheduleOptions,
+} from './schedule.js';

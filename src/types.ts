@@ -118,3 +118,19 @@ export interface WaiterConfiguration {
 export interface PortfolioShareInput {
   PortfolioShareToken: string;
 }
+
+/** Configuration of a one-shot status check (`getPortfolioShareStatus`): one describe, no waiting. */
+export interface StatusCheckConfiguration {
+  /** A Service Catalog client. Give exactly one of `client` and `clientConfig`. */
+  client?: ServiceCatalogLikeClient;
+  /** Config for a client the check creates (and destroys) itself. */
+  clientConfig?: ServiceCatalogClientConfig;
+  /** A pino-compatible logger. @default silent */
+  logger?: Logger;
+  /** Per-call retry of transient failures. */
+  retry?: RetryOptions;
+  /** Aborts the check; it then rejects with `WaitAbortedError` at once. */
+  abortSignal?: AbortSignal;
+  /** Injected time (tests). @default real clock */
+  timers?: Timers;
+}

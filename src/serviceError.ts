@@ -1,0 +1,115 @@
+/**
+ * What the waiter keeps of a failed call: plain data read defensively from whatever was thrown (an SDK
+ * service exception, a socket error, a credentials-provider error…). Never the request or the client
+ * config, so nothing secret can leak into logs or error JSON.
+ */
+export interface ServiceErrorInfo {
+  /** The error's name, e.g. `ResourceNotFoundException`, `ThrottlingException`, `Error`. */
+  name: string;
+  message: string;
+  /** Node's error code for socket errors, e.g. `ECONNRESET`. */
+  code?: string | undefined;
+  /** `$metadata.requestId` when the service answered. */
+  requestId?: string | undefined;
+  /** `$metadata.httpStatusCode` (or `$response.statusCode`) when the service answered. */
+  httpStatusCode?: number | undefined;
+  /** The SDK marked the error retryable (`$retryable`). */
+  retryable: boolean;
+  /** The thrown value itself, kept as the `cause` of the typed error. */
+  cause: unknown;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function stringField(record: Record<string, unknown>, key: string): string | undefined {
+  const value = record[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function numberField(record: Record<string, unknown>, key: string): number | undefined {
+  const value = record[key];
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** Read the fields the waiter uses from any thrown value. */
+export function toServiceErrorInfo(error: unknown): ServiceErrorInfo {
+  if (!isRecord(error)) {
+    return { name: 'Error', message: String(error), retryable: false, cause: error };
+  }
+  const metadata = isRecord(error.$metadata) ? error.$metadata : {};
+  const response = isRecord(error.$response) ? error.$response : {};
+  const name = stringField(error, 'name') ?? 'Error';
+  const message = stringField(error, 'message') ?? stringField(error, 'Message') ?? name;
+  return {
+    name,
+    message,
+    code: stringField(error, 'code'),
+    requestId: stringField(metadata, 'requestId'),
+    httpStatusCode: numberField(metadata, 'httpStatusCode') ?? numberField(response, 'statusCode'),
+    retryable: isRecord(error.$retryable) || error.$retryable === true,
+    cause: error,
+  };
+}
+
+/** The log-safe summary of an error, for the `err` key of a log line. */
+export function errorLogFields(info: ServiceErrorInfo): Record<string, unknown> {
+  return {
+    name: info.name,
+    message: info.message,
+    code: info.code,
+    requestId: info.requestId,
+    httpStatusCode: info.httpStatusCode,
+  };
+}
+
+/** Error names AWS SDKs treat as throttling (the describe call is retried after a back-off). */
+export const THROTTLING_ERROR_NAMES: ReadonlySet<string> = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'ThrottledException',
+  'LimitExceededException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'ProvisionedThroughputExceededException',
+  'SlowDown',
+]);
+
+const TRANSIENT_ERROR_NAMES: ReadonlySet<string> = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'InternalFailure',
+  'InternalServerError',
+  'ServiceUnavailable',
+  // A body that is not JSON (a proxy's HTML page, a cut connection): the next call may be fine.
+  'SyntaxError',
+]);
+
+const SOCKET_ERROR_CODES: ReadonlySet<string> = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_SOCKET',
+]);
+
+/**
+ * True for failures of one call that the next call may not have: throttling, 5xx, timeouts, socket
+ * errors and errors the SDK marked `$retryable`. These are retried inside the attempt and never turn
+ * into success; anything else (not found, validation, access denied, credentials…) is not retried.
+ */
+export function isTransientError(info: ServiceErrorInfo): boolean {
+  if (THROTTLING_ERROR_NAMES.has(info.name) || TRANSIENT_ERROR_NAMES.has(info.name)) return true;
+  if (info.code !== undefined && SOCKET_ERROR_CODES.has(info.code)) return true;
+  if (info.httpStatusCode !== undefined && info.httpStatusCode >= 500) return true;
+  if (info.httpStatusCode === 429) return true;
+  return info.retryable;
+}
