@@ -50,6 +50,10 @@ export interface AccountOutcomeSpec {
   shareError: string;
   /** Message reported with it; a realistic default per error type when omitted. */
   message?: string;
+  /** Share actions the outcome applies to. @default ['CREATE', 'UPDATE'] */
+  actions?: Array<'CREATE' | 'UPDATE' | 'DELETE'>;
+  /** Fail only the first N share actions that reach this account (then it succeeds). @default every one */
+  times?: number;
 }
 
 export type FaultKind = 'throttle' | 'http500' | 'http503' | 'reset' | 'latency' | 'malformed';
@@ -69,6 +73,8 @@ export interface FaultRule {
 
 /** A scenario file: the organization, portfolios, timing, per-account outcomes and standing faults. */
 export interface Scenario {
+  /** Free text for readers of the file; ignored. */
+  description?: string;
   organization: OrganizationSpec;
   portfolios?: PortfolioSpec[];
   shares?: ShareBehaviourSpec;
@@ -104,6 +110,10 @@ export interface RequestLogEntry {
   httpStatus: number;
   /** 'ok', the error `__type` answered, or `fault:<kind>`. */
   outcome: string;
+  /** The `x-amzn-RequestId` answered ('' for a reset connection). */
+  requestId?: string;
+  /** Added latency the call waited, in real milliseconds (0 when none). */
+  latencyMs?: number;
 }
 
 export interface RunningSimulator {
@@ -117,4 +127,8 @@ export interface RunningSimulator {
   requests(): RequestLogEntry[];
   injectFault(rule: FaultRule): void;
   clearFaults(): void;
+  /** Forget the request log. */
+  clearRequests(): void;
+  /** The clock the simulator runs on (a ManualClock when one was passed). */
+  clock: SimulatorClock;
 }

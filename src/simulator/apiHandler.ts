@@ -1,0 +1,125 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FaultInjector } from './faults.js';
+import type { Logger } from '../logger.js';
+import type { CallContext } from './operationTypes.js';
+import { findOperation } from './operations.js';
+import { isAcceptedContentType, parseTarget, readBody, readCredentialScope, sendError, sendJson, sendRaw } from './protocol.js';
+import type { RequestLog } from './requestLog.js';
+import { serializationError, ServiceError } from './serviceError.js';
+import { DEFAULT_REGION } from './state.js';
+import type { SimulatorState } from './state.js';
+import type { FaultKind } from './types.js';
+import { isObject, validateInput } from './validation.js';
+
+export interface ApiDeps {
+  state: SimulatorState;
+  faults: FaultInjector;
+  log: RequestLog;
+  logger: Logger;
+  maxBodyBytes: number;
+  newRequestId: () => string;
+  /** Real-time wait for latency faults; resolves early (false) when the simulator closes. */
+  delay: (ms: number) => Promise<boolean>;
+}
+
+const TRUNCATED_BODY = '{"PortfolioShareToken":"share-';
+
+/** Answers one API call (`POST /`): protocol checks, faults, input validation, then the operation. */
+export async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, deps: ApiDeps): Promise<void> {
+  const requestId = deps.newRequestId();
+  const finishLog = deps.log.begin(deps.state.clock.now());
+  let operation = '';
+  let latencyMs = 0;
+  const finish = (httpStatus: number, outcome: string): void => {
+    finishLog({ operation, httpStatus, outcome, requestId: httpStatus === 0 ? '' : requestId, latencyMs });
+    deps.logger.debug({ operation, httpStatus, outcome, requestId, latencyMs }, 'api call answered');
+  };
+  const fail = (error: ServiceError): void => {
+    if (!res.headersSent && !res.destroyed) sendError(res, error, requestId);
+    finish(error.httpStatus, error.type);
+  };
+  try {
+    if (path !== '/') return fail(new ServiceError('UnknownOperationException', `No route ${req.method ?? ''} ${path}: the Service Catalog API is POST /`, 404));
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return fail(new ServiceError('UnknownOperationException', `Method ${req.method ?? ''} is not allowed: the Service Catalog API is POST /`, 405));
+    }
+    const read = await readBody(req, deps.maxBodyBytes);
+    if ('tooLarge' in read) {
+      res.setHeader('Connection', 'close');
+      return fail(new ServiceError('RequestEntityTooLargeException', `Request body is larger than ${deps.maxBodyBytes} bytes`, 413));
+    }
+    const target = parseTarget(req.headers['x-amz-target']);
+    if ('problem' in target) return fail(new ServiceError('UnknownOperationException', target.problem));
+    operation = target.operation;
+    const op = findOperation(operation);
+    if (!op) return fail(new ServiceError('UnknownOperationException', `Operation ${operation} is not implemented by portfolio-share-simulator`));
+    if (!isAcceptedContentType(req.headers['content-type'])) {
+      return fail(serializationError(`Content-Type must be application/x-amz-json-1.1, got ${JSON.stringify(req.headers['content-type'] ?? '')}`));
+    }
+    const decision = deps.faults.decide(operation);
+    latencyMs = decision.latencyMs;
+    if (latencyMs > 0 && !(await deps.delay(latencyMs))) {
+      res.destroy();
+      return finish(0, 'closed');
+    }
+    if (decision.kind) return applyFault(decision.kind, req, res, requestId, finish);
+    const input = parseInput(read.body);
+    validateInput(input, op.input);
+    const auth = readCredentialScope(req.headers.authorization);
+    const output = op.handler(deps.state, input, callContext(req, auth));
+    sendJson(res, 200, output, requestId);
+    finish(200, 'ok');
+  } catch (err) {
+    if (err instanceof ServiceError) return fail(err);
+    deps.logger.error({ err, operation, requestId }, 'simulator failed on a request');
+    fail(new ServiceError('InternalFailure', 'The simulator failed on this request; see its log.', 500));
+  }
+}
+
+function parseInput(body: Buffer): Record<string, unknown> {
+  const text = body.toString('utf8').trim();
+  if (text === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw serializationError('The request body is not valid JSON');
+  }
+  if (!isObject(parsed)) throw serializationError('The request body must be a JSON object');
+  return parsed;
+}
+
+function callContext(req: IncomingMessage, auth: { accessKeyId?: string; region?: string }): CallContext {
+  const header = req.headers['x-simulator-account'];
+  const fromHeader = typeof header === 'string' && /^[0-9]{12}$/.test(header) ? header : undefined;
+  const fromKey = auth.accessKeyId !== undefined && /^[0-9]{12}$/.test(auth.accessKeyId) ? auth.accessKeyId : undefined;
+  return { region: auth.region ?? DEFAULT_REGION, callerAccount: fromHeader ?? fromKey };
+}
+
+function applyFault(
+  kind: Exclude<FaultKind, 'latency'>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  finish: (httpStatus: number, outcome: string) => void,
+): void {
+  const outcome = `fault:${kind}`;
+  switch (kind) {
+    case 'throttle':
+      sendError(res, new ServiceError('ThrottlingException', 'Rate exceeded'), requestId);
+      return finish(400, outcome);
+    case 'http500':
+      sendError(res, new ServiceError('InternalFailure', 'We encountered an internal error. Please try again.', 500), requestId);
+      return finish(500, outcome);
+    case 'http503':
+      sendError(res, new ServiceError('ServiceUnavailable', 'Service is unavailable. Please try again later.', 503), requestId);
+      return finish(503, outcome);
+    case 'malformed':
+      sendRaw(res, 200, TRUNCATED_BODY, requestId);
+      return finish(200, outcome);
+    case 'reset':
+      req.socket.resetAndDestroy();
+      return finish(0, outcome);
+  }
+}

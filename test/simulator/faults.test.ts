@@ -1,0 +1,114 @@
+import { DescribePortfolioCommand, ListPortfoliosCommand } from '@aws-sdk/client-service-catalog';
+import { defaultScenario } from '../../src/simulator/index.js';
+import type { FaultRule } from '../../src/simulator/index.js';
+import { rawCall, sdkError, startHarness } from './helpers.js';
+import type { Harness } from './helpers.js';
+
+const describePortfolio = (h: Harness) => h.client.send(new DescribePortfolioCommand({ Id: 'port-examplepf0001' }));
+
+describe('fault injection', () => {
+  let h: Harness;
+  afterEach(async () => h.close());
+
+  it.each([
+    ['throttle', 'ThrottlingException', 400],
+    ['http500', 'InternalFailure', 500],
+    ['http503', 'ServiceUnavailable', 503],
+  ] as const)('%s answers %s with status %d for the next call only', async (kind, name, status) => {
+    h = await startHarness();
+    h.sim.injectFault({ operation: 'DescribePortfolio', kind, count: 1 });
+    const error = await sdkError(describePortfolio(h));
+    expect(error).toMatchObject({ name, status });
+    await expect(describePortfolio(h)).resolves.toMatchObject({ PortfolioDetail: { Id: 'port-examplepf0001' } });
+    expect(h.sim.requests().map((r) => [r.operation, r.httpStatus, r.outcome])).toEqual([
+      ['DescribePortfolio', status, `fault:${kind}`],
+      ['DescribePortfolio', 200, 'ok'],
+    ]);
+  });
+
+  it('throttle answers the service text "Rate exceeded"', async () => {
+    h = await startHarness();
+    h.sim.injectFault({ operation: '*', kind: 'throttle', count: 1 });
+    const response = await rawCall(h.sim.endpoint, {});
+    expect(response.status).toBe(400);
+    expect(response.json).toEqual({ __type: 'ThrottlingException', Message: 'Rate exceeded' });
+    expect(response.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('reset destroys the connection without an answer', async () => {
+    h = await startHarness();
+    h.sim.injectFault({ operation: 'DescribePortfolio', kind: 'reset', count: 1 });
+    const error = await sdkError(describePortfolio(h));
+    expect(error.status).toBeUndefined();
+    expect(error.name).toMatch(/ECONNRESET|Error|TimeoutError/);
+    await expect(describePortfolio(h)).resolves.toBeDefined();
+    expect(h.sim.requests()[0]).toMatchObject({ operation: 'DescribePortfolio', httpStatus: 0, outcome: 'fault:reset', requestId: '' });
+  });
+
+  it('malformed answers 200 with a body that is not JSON', async () => {
+    h = await startHarness();
+    h.sim.injectFault({ operation: 'ListPortfolios', kind: 'malformed', count: 1 });
+    const raw = await rawCall(h.sim.endpoint, {});
+    expect(raw.status).toBe(200);
+    expect(raw.json).toBeUndefined();
+    h.sim.injectFault({ operation: 'ListPortfolios', kind: 'malformed', count: 1 });
+    const error = await sdkError(h.client.send(new ListPortfoliosCommand({})));
+    expect(error.status).toBe(200);
+  });
+
+  it('latency delays the answer and then answers normally', async () => {
+    h = await startHarness();
+    h.sim.injectFault({ operation: 'DescribePortfolio', kind: 'latency', latencyMs: 30, count: 1 });
+    await expect(describePortfolio(h)).resolves.toBeDefined();
+    await describePortfolio(h);
+    expect(h.sim.requests().map((r) => [r.outcome, r.latencyMs])).toEqual([
+      ['ok', 30],
+      ['ok', 0],
+    ]);
+  });
+
+  it('a latency rule and a fault rule combine; only matching operations are hit', async () => {
+    h = await startHarness();
+    h.sim.injectFault({ operation: 'DescribePortfolio', kind: 'latency', latencyMs: 5, count: 1 });
+    h.sim.injectFault({ operation: 'DescribePortfolio', kind: 'http503', count: 1 });
+    await h.client.send(new ListPortfoliosCommand({}));
+    expect((await sdkError(describePortfolio(h))).status).toBe(503);
+    expect(h.sim.requests().map((r) => [r.operation, r.outcome, r.latencyMs])).toEqual([
+      ['ListPortfolios', 'ok', 0],
+      ['DescribePortfolio', 'fault:http503', 5],
+    ]);
+  });
+
+  it('rate rules hit a seeded, repeatable fraction of calls', async () => {
+    const outcomes = async (seed: number): Promise<string[]> => {
+      h = await startHarness({ seed });
+      h.sim.injectFault({ operation: 'DescribePortfolio', kind: 'throttle', rate: 0.5 });
+      for (let i = 0; i < 40; i += 1) await describePortfolio(h).catch(() => undefined);
+      const result = h.sim.requests().map((r) => r.outcome);
+      await h.close();
+      return result;
+    };
+    const a = await outcomes(7);
+    const b = await outcomes(7);
+    expect(a).toEqual(b);
+    const hits = a.filter((o) => o === 'fault:throttle').length;
+    expect(hits).toBeGreaterThan(8);
+    expect(hits).toBeLessThan(32);
+    h = await startHarness({ seed: 8 });
+  });
+
+  it('scenario faults are active from the start; clearFaults removes them', async () => {
+    const faults: FaultRule[] = [{ operation: 'DescribePortfolio', kind: 'throttle', rate: 1 }];
+    h = await startHarness({ scenario: { ...defaultScenario, faults } });
+    expect((await sdkError(describePortfolio(h))).name).toBe('ThrottlingException');
+    h.sim.clearFaults();
+    await expect(describePortfolio(h)).resolves.toBeDefined();
+  });
+
+  it('injectFault refuses a bad rule with a TypeError naming the field', async () => {
+    h = await startHarness();
+    expect(() => h.sim.injectFault({ operation: 'X', kind: 'throttle' })).toThrow(/rule\.count: expected exactly one of "count"/);
+    expect(() => h.sim.injectFault({ operation: 'X', kind: 'latency', count: 1 })).toThrow(TypeError);
+    expect(() => h.sim.injectFault({ operation: 'X', kind: 'throttle', rate: 2 })).toThrow(/rule\.rate: expected a number between 0 and 1, got 2/);
+  });
+});
