@@ -1,0 +1,371 @@
+import { createWaiter, WaiterState, type WaiterResult } from '@smithy/util-waiter';
+import {
+  ApiError,
+  PortfolioShareWaiterError,
+  ShareCompletedWithErrorsError,
+  ShareFailedError,
+  WaitAbortedError,
+  WaitTimeoutError,
+} from '../src/errors.js';
+import { computeDelay } from '../src/schedule.js';
+import { abortableSleep, realTimers } from '../src/timers.js';
+import type { StatusChangeEvent, WaiterConfiguration } from '../src/types.js';
+import { waitUntilPortfolioShareComplete } from '../src/waitUntilPortfolioShareComplete.js';
+import { createCapturingLogger } from './support/capturingLogger.js';
+import { createFakeClient, serviceError, status, type Answer, type FakeClient } from './support/fakeClient.js';
+import { createFakeTimers, hangingSleep, type FakeTimers } from './support/fakeTimers.js';
+
+const input = { PortfolioShareToken: 'share-test1' };
+
+/** The fake-clock time of every describe sent. */
+function timedClient(script: Answer[], timers: FakeTimers): { client: FakeClient; times: number[] } {
+  const times: number[] = [];
+  const inner = createFakeClient(script);
+  const client: FakeClient = {
+    calls: inner.calls,
+    send: (command, options) => {
+      times.push(timers.now());
+      return inner.send(command, options);
+    },
+  };
+  return { client, times };
+}
+
+function config(client: FakeClient, timers: FakeTimers, extra: Partial<WaiterConfiguration> = {}): WaiterConfiguration {
+  return { client, timers, maxWaitTime: 600, ...extra };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+describe('waitUntilPortfolioShareComplete: outcomes', () => {
+  it('resolves on COMPLETED with the final description, attempts and elapsed time', async () => {
+    const timers = createFakeTimers();
+    const { client, times } = timedClient([status('NOT_STARTED'), status('IN_PROGRESS'), status('IN_PROGRESS'), status('COMPLETED', { SuccessfulShares: ['111111111111'] })], timers);
+    const result = await waitUntilPortfolioShareComplete(config(client, timers), input);
+    expect(result).toEqual({
+      status: 'COMPLETED',
+      token: 'share-test1',
+      portfolioId: 'port-abc123',
+      organizationNodeValue: 'ou-ab12-abcdefgh',
+      shareDetails: { SuccessfulShares: ['111111111111'] },
+      duplicateAccounts: [],
+      attempts: 4,
+      elapsedSeconds: timers.now() / 1000,
+    });
+    // The delays are the schedule's, computed from the elapsed time at each decision.
+    let elapsed = 0;
+    const expected = [0];
+    for (let i = 0; i < 3; i += 1) {
+      elapsed += computeDelay(elapsed / 1000, { random: () => 0.5 }) * 1000;
+      expected.push(elapsed);
+    }
+    expect(times).toEqual(expected);
+  });
+
+  it('rejects on ERROR with ShareFailedError', async () => {
+    const timers = createFakeTimers();
+    const { client } = timedClient([status('IN_PROGRESS'), status('ERROR', { ShareErrors: [{ Accounts: ['1'], Error: 'InternalError', Message: 'x' }] })], timers);
+    const error = await rejection(waitUntilPortfolioShareComplete(config(client, timers), input));
+    expect(error).toBeInstanceOf(ShareFailedError);
+    expect(error).toMatchObject({ status: 'ERROR', failedAccounts: ['1'], attempts: 2 });
+  });
+
+  it('rejects on COMPLETED_WITH_ERRORS, and resolves when partial success is accepted', async () => {
+    const details = { SuccessfulShares: ['2'], ShareErrors: [{ Accounts: ['1'], Error: 'ThrottlingException', Message: 'Rate exceeded' }] };
+    const timers = createFakeTimers();
+    const { client } = timedClient([status('COMPLETED_WITH_ERRORS', details)], timers);
+    const error = await rejection(waitUntilPortfolioShareComplete(config(client, timers), input));
+    expect(error).toBeInstanceOf(ShareCompletedWithErrorsError);
+    expect(error).toMatchObject({ throttledAccounts: ['1'], failedAccounts: ['1'] });
+    const accepted = await waitUntilPortfolioShareComplete(config(client, timers, { acceptPartialSuccess: true }), input);
+    expect(accepted).toMatchObject({ status: 'COMPLETED_WITH_ERRORS', shareDetails: details });
+  });
+
+  it('resolves when every share error is a duplicate, warning and listing the accounts', async () => {
+    const timers = createFakeTimers();
+    const { logger, lines } = createCapturingLogger();
+    const { client } = timedClient([status('COMPLETED_WITH_ERRORS', { ShareErrors: [{ Accounts: ['1', '2'], Error: 'DuplicateResourceException' }] })], timers);
+    const result = await waitUntilPortfolioShareComplete(config(client, timers, { logger }), input);
+    expect(result.duplicateAccounts).toEqual(['1', '2']);
+    expect(lines.find((line) => line.level === 'warn')?.obj).toEqual({ duplicateAccounts: ['1', '2'] });
+    await expect(waitUntilPortfolioShareComplete(config(client, timers, { tolerateDuplicates: false }), input)).rejects.toBeInstanceOf(ShareCompletedWithErrorsError);
+  });
+
+  it('polls through not-found within the grace window, then resolves', async () => {
+    const timers = createFakeTimers();
+    const notFound = { error: serviceError('ResourceNotFoundException', 'not yet') };
+    const { client } = timedClient([notFound, notFound, notFound, status('COMPLETED')], timers);
+    await expect(waitUntilPortfolioShareComplete(config(client, timers), input)).resolves.toMatchObject({ status: 'COMPLETED', attempts: 4 });
+  });
+
+  it('rejects with ApiError once not-found outlasts the grace window', async () => {
+    const timers = createFakeTimers();
+    const { client, times } = timedClient([{ error: serviceError('ResourceNotFoundException', 'no such share') }], timers);
+    const error = await rejection(waitUntilPortfolioShareComplete(config(client, timers, { notFoundGraceSeconds: 5 }), input));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ serviceErrorName: 'ResourceNotFoundException', requestId: 'req-ResourceNotFoundException', httpStatusCode: 400, token: 'share-test1' });
+    expect(times.at(-1)).toBeGreaterThanOrEqual(5000);
+    expect(times.at(-2)).toBeLessThan(5000);
+  });
+
+  it('rejects with ApiError at once on access denied', async () => {
+    const timers = createFakeTimers();
+    const denied = serviceError('AccessDeniedException', 'not the management account', 403);
+    const { client } = timedClient([{ error: denied }], timers);
+    const error = await rejection(waitUntilPortfolioShareComplete(config(client, timers), input));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ serviceErrorName: 'AccessDeniedException', attempts: 1, cause: denied });
+  });
+
+  it('keeps polling when a transient failure outlives its per-call retries, and never counts it as success', async () => {
+    const timers = createFakeTimers();
+    const throttle = { error: serviceError('ThrottlingException', 'Rate exceeded') };
+    const { client } = timedClient([throttle, throttle, throttle, throttle, throttle, status('IN_PROGRESS'), status('COMPLETED')], timers);
+    const result = await waitUntilPortfolioShareComplete(config(client, timers), input);
+    expect(result).toMatchObject({ status: 'COMPLETED', attempts: 3 });
+    expect(client.calls).toHaveLength(7);
+  });
+
+  it('never lets an engine error through: every rejection is a PortfolioShareWaiterError', async () => {
+    const timers = createFakeTimers();
+    for (const answer of [{ error: 'a string' }, { error: serviceError('Weird', 'x') }, { output: { Status: 'NEW_STATUS' } }] as Answer[]) {
+      const { client } = timedClient([answer], timers);
+      const error = await rejection(waitUntilPortfolioShareComplete(config(client, timers), input));
+      expect(error).toBeInstanceOf(PortfolioShareWaiterError);
+      expect((error as Error).message.startsWith('{')).toBe(false);
+    }
+  });
+});
+
+describe('waitUntilPortfolioShareComplete: deadline', () => {
+  it('makes its last check exactly at the deadline, then rejects with the last status', async () => {
+    const timers = createFakeTimers();
+    const { client, times } = timedClient([status('IN_PROGRESS')], timers);
+    const error = await rejection(waitUntilPortfolioShareComplete(config(client, timers, { maxWaitTime: 10, minDelay: 4, maxDelay: 4 }), input));
+    expect(times).toEqual([0, 4000, 8000, 10_000]);
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect(error).toMatchObject({ code: 'WAIT_TIMEOUT', lastStatus: 'IN_PROGRESS', attempts: 4, elapsedSeconds: 10, lastResult: { status: 'IN_PROGRESS' } });
+  });
+
+  it('resolves when the share completes at the very last check', async () => {
+    const timers = createFakeTimers();
+    const { client } = timedClient([status('IN_PROGRESS'), status('IN_PROGRESS'), status('IN_PROGRESS'), status('COMPLETED')], timers);
+    await expect(waitUntilPortfolioShareComplete(config(client, timers, { maxWaitTime: 10, minDelay: 4, maxDelay: 4 }), input)).resolves.toMatchObject({
+      status: 'COMPLETED',
+      elapsedSeconds: 10,
+    });
+  });
+
+  it('waits a long maxWaitTime on the default schedule in milliseconds, ending at the deadline', async () => {
+    const timers = createFakeTimers();
+    const { client, times } = timedClient([status('IN_PROGRESS')], timers);
+    await expect(waitUntilPortfolioShareComplete(config(client, timers, { maxWaitTime: 3600 }), input)).rejects.toBeInstanceOf(WaitTimeoutError);
+    expect(times.at(-1)).toBe(3_600_000);
+    const gaps = times.slice(1).map((time, i) => time - (times[i] ?? 0));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(9000);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(500);
+  });
+
+  it('reports the last failed check in the timeout error', async () => {
+    const timers = createFakeTimers();
+    const throttle = serviceError('ThrottlingException', 'Rate exceeded');
+    const { client } = timedClient([status('IN_PROGRESS'), { error: throttle }], timers);
+    const error = await rejection(waitUntilPortfolioShareComplete(config(client, timers, { maxWaitTime: 5, retry: { retries: 0 } }), input));
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect(error).toMatchObject({ lastStatus: 'IN_PROGRESS', cause: throttle });
+    expect((error as Error).message).toContain('ThrottlingException');
+  });
+});
+
+describe('waitUntilPortfolioShareComplete: abort', () => {
+  it('rejects at once when aborted during a long delay, and sends nothing more', async () => {
+    const timers = { ...createFakeTimers(), sleep: hangingSleep };
+    const { client } = timedClient([status('IN_PROGRESS')], createFakeTimers());
+    const controller = new AbortController();
+    const pending = waitUntilPortfolioShareComplete({ client, timers, maxWaitTime: 3600, minDelay: 60, abortSignal: controller.signal }, input);
+    await tick();
+    expect(client.calls).toHaveLength(1);
+    const reason = new Error('stop');
+    controller.abort(reason);
+    const error = await rejection(pending);
+    expect(error).toBeInstanceOf(WaitAbortedError);
+    expect(error).toMatchObject({ code: 'WAIT_ABORTED', lastStatus: 'IN_PROGRESS', attempts: 1, cause: reason });
+    for (let i = 0; i < 5; i += 1) await tick();
+    expect(client.calls).toHaveLength(1);
+  });
+
+  it('leaves no live timer behind with the real sleep', async () => {
+    const timeouts = (): number => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
+    const before = timeouts();
+    const { client } = timedClient([status('IN_PROGRESS')], createFakeTimers());
+    const controller = new AbortController();
+    let sleeping: () => void = () => {};
+    const sleepStarted = new Promise<void>((resolve) => {
+      sleeping = resolve;
+    });
+    const timers = {
+      ...realTimers,
+      sleep: (ms: number, signal?: AbortSignal) => {
+        const sleep = abortableSleep(ms, signal);
+        sleeping();
+        return sleep;
+      },
+    };
+    const pending = waitUntilPortfolioShareComplete({ client, timers, maxWaitTime: 3600, minDelay: 60, maxDelay: 60, abortSignal: controller.signal }, input);
+    await sleepStarted;
+    // Only the 60 s sleep is alive (the engine's own 1 ms pause between our checks has ended).
+    expect(timeouts()).toBe(before + 1);
+    controller.abort();
+    await expect(pending).rejects.toBeInstanceOf(WaitAbortedError);
+    expect(timeouts()).toBe(before);
+  });
+
+  it('aborts the describe in flight', async () => {
+    const controller = new AbortController();
+    const client = createFakeClient([(signal) => hangingSleep(0, signal).then(() => ({}))]);
+    const pending = waitUntilPortfolioShareComplete({ client, timers: createFakeTimers(), maxWaitTime: 60, abortSignal: controller.signal }, input);
+    await tick();
+    controller.abort(new Error('bye'));
+    await expect(pending).rejects.toMatchObject({ code: 'WAIT_ABORTED', attempts: 1 });
+    expect(client.calls[0]?.signal?.aborted).toBe(true);
+  });
+
+  it('rejects without any call when the signal is already aborted', async () => {
+    const client = createFakeClient([status('COMPLETED')]);
+    const error = await rejection(waitUntilPortfolioShareComplete({ client, maxWaitTime: 60, abortSignal: AbortSignal.abort('early') }, input));
+    expect(error).toBeInstanceOf(WaitAbortedError);
+    expect(error).toMatchObject({ attempts: 0, cause: 'early' });
+    expect(client.calls).toHaveLength(0);
+  });
+
+  it('removes its listener from the caller\'s signal when the wait ends', async () => {
+    const controller = new AbortController();
+    const added: string[] = [];
+    const removed: string[] = [];
+    const signal = controller.signal;
+    const originalAdd = signal.addEventListener.bind(signal);
+    const originalRemove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((type: string, listener: EventListener, options?: AddEventListenerOptions) => {
+      added.push(type);
+      originalAdd(type, listener, options);
+    }) as typeof signal.addEventListener;
+    signal.removeEventListener = ((type: string, listener: EventListener) => {
+      removed.push(type);
+      originalRemove(type, listener);
+    }) as typeof signal.removeEventListener;
+    await waitUntilPortfolioShareComplete({ client: createFakeClient([status('COMPLETED')]), timers: createFakeTimers(), maxWaitTime: 60, abortSignal: signal }, input);
+    expect(added).toEqual(['abort']);
+    expect(removed).toEqual(['abort']);
+  });
+});
+
+describe('waitUntilPortfolioShareComplete: progress and logs', () => {
+  it('calls onStatusChange once per transition, the first observation included', async () => {
+    const timers = createFakeTimers();
+    const events: StatusChangeEvent[] = [];
+    const { client } = timedClient(
+      [status('NOT_STARTED'), status('IN_PROGRESS', { SuccessfulShares: ['1'] }), status('IN_PROGRESS', { SuccessfulShares: ['1', '2'] }), status('COMPLETED', { SuccessfulShares: ['1', '2', '3'] })],
+      timers,
+    );
+    await waitUntilPortfolioShareComplete(config(client, timers, { onStatusChange: (event) => events.push(event) }), input);
+    expect(events.map((event) => [event.previousStatus, event.status, event.attempts])).toEqual([
+      [undefined, 'NOT_STARTED', 1],
+      ['NOT_STARTED', 'IN_PROGRESS', 2],
+      ['IN_PROGRESS', 'COMPLETED', 4],
+    ]);
+    expect(events[1]).toMatchObject({ token: 'share-test1', shareDetails: { SuccessfulShares: ['1'] } });
+  });
+
+  it('survives an onStatusChange that throws, logging it at warn', async () => {
+    const timers = createFakeTimers();
+    const { logger, lines } = createCapturingLogger();
+    const { client } = timedClient([status('IN_PROGRESS'), status('COMPLETED')], timers);
+    const result = await waitUntilPortfolioShareComplete(
+      config(client, timers, {
+        logger,
+        onStatusChange: () => {
+          throw new Error('bad callback');
+        },
+      }),
+      input,
+    );
+    expect(result.status).toBe('COMPLETED');
+    const warnings = lines.filter((line) => line.level === 'warn');
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]?.obj).toMatchObject({ err: { message: 'bad callback' } });
+  });
+
+  it('logs through a child logger carrying the token: debug per attempt, info per status change, warn per retry', async () => {
+    const timers = createFakeTimers();
+    const { logger, lines } = createCapturingLogger();
+    const { client } = timedClient([status('IN_PROGRESS'), { error: serviceError('ThrottlingException', 'slow down') }, status('IN_PROGRESS'), status('COMPLETED')], timers);
+    await waitUntilPortfolioShareComplete(config(client, timers, { logger }), input);
+    expect(lines.every((line) => line.bindings.token === 'share-test1')).toBe(true);
+    expect(lines.filter((line) => line.level === 'debug' && line.msg === 'checking portfolio share status').map((line) => line.obj.attempt)).toEqual([1, 2, 3]);
+    expect(lines.filter((line) => line.level === 'info' && line.msg === 'portfolio share status changed').map((line) => line.obj.status)).toEqual(['IN_PROGRESS', 'COMPLETED']);
+    expect(lines.filter((line) => line.level === 'warn').map((line) => line.obj.retry)).toEqual([1]);
+  });
+});
+
+describe('the Smithy engine underneath (pinned behaviour the adapter relies on or guards against)', () => {
+  it('passes an acceptor\'s final state and reason through unchanged, TIMEOUT included', async () => {
+    for (const state of [WaiterState.SUCCESS, WaiterState.FAILURE, WaiterState.TIMEOUT, WaiterState.ABORTED]) {
+      const reason = { mine: state };
+      const result = await createWaiter({ client: {}, minDelay: 0.001, maxDelay: 0.001, maxWaitTime: 60 }, {}, async () => ({ state, reason }));
+      expect(result).toMatchObject({ state, reason });
+    }
+  });
+
+  it('calls the acceptor at once, then again after RETRY with delays as small as we pass', async () => {
+    let calls = 0;
+    const result = await createWaiter({ client: {}, minDelay: 0.001, maxDelay: 0.001, maxWaitTime: 60 }, {}, async (): Promise<WaiterResult> => {
+      calls += 1;
+      return { state: calls < 5 ? WaiterState.RETRY : WaiterState.SUCCESS };
+    });
+    expect(result.state).toBe(WaiterState.SUCCESS);
+    expect(calls).toBe(5);
+  });
+
+  it('on its own, gives up before the deadline without a last check (why the adapter owns the deadline)', async () => {
+    let calls = 0;
+    // Delays of 50 ms against an 80 ms deadline: it checks at 0 and ~50 ms, then stops, 30 ms early.
+    const result = await createWaiter({ client: {}, minDelay: 0.05, maxDelay: 0.05, maxWaitTime: 0.08 }, {}, async (): Promise<WaiterResult> => {
+      calls += 1;
+      return { state: WaiterState.RETRY };
+    });
+    expect(result.state).toBe(WaiterState.TIMEOUT);
+    expect(calls).toBe(2);
+  });
+
+  it('on its own, resolves ABORTED at once but calls the acceptor once more after its sleep (why the acceptor checks the signal first)', async () => {
+    const controller = new AbortController();
+    let calls = 0;
+    const result = await createWaiter(
+      { client: {}, minDelay: 0.03, maxDelay: 0.03, maxWaitTime: 60, abortSignal: controller.signal },
+      {},
+      async (): Promise<WaiterResult> => {
+        calls += 1;
+        if (calls === 1) setImmediate(() => controller.abort());
+        return { state: WaiterState.RETRY };
+      },
+    );
+    expect(result.state).toBe(WaiterState.ABORTED);
+    expect(calls).toBe(1);
+    await abortableSleep(80);
+    expect(calls).toBe(2);
+  });
+
+  it('throws a plain Error with a JSON message from checkExceptions (why outcomes are mapped to typed errors)', async () => {
+    const { checkExceptions } = await import('@smithy/util-waiter');
+    expect(() => checkExceptions({ state: WaiterState.TIMEOUT })).toThrow(/^\{"state":"TIMEOUT"/);
+  });
+});
