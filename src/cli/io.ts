@@ -1,0 +1,60 @@
+import { appendFile } from 'node:fs/promises';
+
+/** Something text can be written to: a process stream or a test buffer. */
+export interface CliWriter {
+  write(chunk: string): unknown;
+  /** True when the stream is a terminal (enables colors, pretty logs, the progress line). */
+  isTTY?: boolean | undefined;
+  /** Terminal width, when known (the progress line is cut to it). */
+  columns?: number | undefined;
+}
+
+/** Signals the CLI turns into a clean abort (exit 130 / 143). */
+export type CliSignal = 'SIGINT' | 'SIGTERM';
+
+/** Everything `main` touches outside itself, so tests can pass fakes. */
+export interface CliIo {
+  /** Results (text or JSON) and GitHub Actions annotations. */
+  stdout: CliWriter;
+  /** Logs, the progress line and usage errors. */
+  stderr: CliWriter;
+  /**
+   * Calls `handler` when SIGINT or SIGTERM arrives; returns a function that stops listening.
+   * Omitted: signals are not handled (tests that do not need them).
+   */
+  onSignal?: ((handler: (signal: CliSignal) => void) => () => void) | undefined;
+  /** Appends to a file (`$GITHUB_OUTPUT`, `$GITHUB_STEP_SUMMARY`). @default fs.promises.appendFile */
+  appendFile?: ((path: string, data: string) => Promise<void>) | undefined;
+  /** Milliseconds, for the progress line's elapsed time. @default Date.now */
+  now?: (() => number) | undefined;
+}
+
+/** The environment as `process.env` gives it. */
+export type CliEnv = Readonly<Record<string, string | undefined>>;
+
+/** The real process: used by the bin. */
+export function processIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    onSignal(handler) {
+      let received = 0;
+      const on = (signal: CliSignal): void => {
+        received += 1;
+        // A second signal means "now": skip the clean abort.
+        if (received > 1) process.exit(signal === 'SIGINT' ? 130 : 143);
+        handler(signal);
+      };
+      const onInt = (): void => on('SIGINT');
+      const onTerm = (): void => on('SIGTERM');
+      process.on('SIGINT', onInt);
+      process.on('SIGTERM', onTerm);
+      return () => {
+        process.off('SIGINT', onInt);
+        process.off('SIGTERM', onTerm);
+      };
+    },
+    appendFile: (path, data) => appendFile(path, data, 'utf8'),
+    now: Date.now,
+  };
+}

@@ -1,0 +1,42 @@
+import type {
+  PortfolioShareInput,
+  PortfolioShareResult,
+  StatusCheckConfiguration,
+  WaiterConfiguration,
+} from '../types.js';
+
+/**
+ * The library functions the CLI calls, injectable so `main` can be tested without AWS. The default
+ * imports each one only when it is called: `--help` and usage errors never load the AWS SDK.
+ */
+export interface CliLibrary {
+  waitUntilPortfolioShareComplete(config: WaiterConfiguration, input: PortfolioShareInput): Promise<PortfolioShareResult>;
+  getPortfolioShareStatus(config: StatusCheckConfiguration, input: PortfolioShareInput): Promise<PortfolioShareResult>;
+  /**
+   * The region the AWS SDK finds for `profile` (or `$AWS_PROFILE`) in the shared config files, or
+   * undefined when there is none. Called only when neither `--region` nor the environment gives one.
+   */
+  resolveRegion(profile: string | undefined): Promise<string | undefined>;
+}
+
+export const defaultLibrary: CliLibrary = {
+  async waitUntilPortfolioShareComplete(config, input) {
+    const { waitUntilPortfolioShareComplete } = await import('../waitUntilPortfolioShareComplete.js');
+    return waitUntilPortfolioShareComplete(config, input);
+  },
+  async getPortfolioShareStatus(config, input) {
+    const { getPortfolioShareStatus } = await import('../getPortfolioShareStatus.js');
+    return getPortfolioShareStatus(config, input);
+  },
+  async resolveRegion(profile) {
+    const { ServiceCatalogClient } = await import('@aws-sdk/client-service-catalog');
+    const client = new ServiceCatalogClient(profile === undefined ? {} : { profile });
+    try {
+      return await client.config.region();
+    } catch {
+      return undefined;
+    } finally {
+      client.destroy();
+    }
+  },
+};

@@ -1,0 +1,17 @@
+import type { Logger as PinoLogger } from 'pino';
+import type { CliWriter } from './io.js';
+import type { LogLevel } from './parse.js';
+
+/**
+ * The CLI's pino logger on stderr: pretty lines on a terminal, JSON lines otherwise (CI, pipes).
+ * pino-pretty runs in-process as a formatter (not a worker transport), so start-up stays fast and
+ * lines come out in order with the progress line.
+ */
+export async function createLogger(level: LogLevel, stderr: CliWriter, pretty: boolean, color: boolean): Promise<PinoLogger> {
+  const { pino } = await import('pino');
+  const options = { level, base: null, timestamp: pino.stdTimeFunctions.isoTime };
+  if (!pretty) return pino(options, { write: (line: string) => void stderr.write(line) });
+  const { prettyFactory } = await import('pino-pretty');
+  const format = prettyFactory({ colorize: color, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true });
+  return pino(options, { write: (line: string) => void stderr.write(format(line)) });
+}

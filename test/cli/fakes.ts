@@ -1,0 +1,97 @@
+import type { CliIo, CliSignal } from '../../src/cli/io.js';
+import type { CliLibrary } from '../../src/cli/library.js';
+import type { PortfolioShareInput, PortfolioShareResult, StatusCheckConfiguration, WaiterConfiguration } from '../../src/types.js';
+
+export interface FakeIo extends CliIo {
+  out(): string;
+  err(): string;
+  files: Map<string, string>;
+  /** Deliver a signal to the handler main registered (if any). */
+  signal(name: CliSignal): void;
+}
+
+export function fakeIo(options: { stdoutTTY?: boolean; stderrTTY?: boolean } = {}): FakeIo {
+  let out = '';
+  let err = '';
+  const files = new Map<string, string>();
+  let handler: ((signal: CliSignal) => void) | undefined;
+  return {
+    stdout: { write: (s: string) => (out += s), isTTY: options.stdoutTTY ?? false },
+    stderr: { write: (s: string) => (err += s), isTTY: options.stderrTTY ?? false, columns: 200 },
+    onSignal(h) {
+      handler = h;
+      return () => {
+        handler = undefined;
+      };
+    },
+    appendFile: async (path, data) => {
+      files.set(path, (files.get(path) ?? '') + data);
+    },
+    now: () => 0,
+    out: () => out,
+    err: () => err,
+    files,
+    signal(name) {
+      handler?.(name);
+    },
+  };
+}
+
+export type Answer = PortfolioShareResult | Error | ((config: WaiterConfiguration) => Promise<PortfolioShareResult>);
+
+export interface FakeLibrary extends CliLibrary {
+  waits: Array<{ config: WaiterConfiguration; input: PortfolioShareInput }>;
+  checks: Array<{ config: StatusCheckConfiguration; input: PortfolioShareInput }>;
+  regionLookups: Array<string | undefined>;
+  /** Any call at all (wait, status, region lookup). */
+  calls(): number;
+}
+
+/** A library whose answers are given per token; records every call. */
+export function fakeLibrary(answers: Record<string, Answer> = {}, region?: string): FakeLibrary {
+  const waits: FakeLibrary['waits'] = [];
+  const checks: FakeLibrary['checks'] = [];
+  const regionLookups: Array<string | undefined> = [];
+  const answer = async (token: string, config: WaiterConfiguration): Promise<PortfolioShareResult> => {
+    const a = answers[token];
+    if (a === undefined) throw new Error(`no fake answer for ${token}`);
+    if (a instanceof Error) throw a;
+    if (typeof a === 'function') return a(config);
+    return a;
+  };
+  return {
+    waits,
+    checks,
+    regionLookups,
+    calls: () => waits.length + checks.length + regionLookups.length,
+    async waitUntilPortfolioShareComplete(config, input) {
+      waits.push({ config, input });
+      return answer(input.PortfolioShareToken, config);
+    },
+    async getPortfolioShareStatus(config, input) {
+      checks.push({ config, input });
+      return answer(input.PortfolioShareToken, { ...config, maxWaitTime: 1 });
+    },
+    async resolveRegion(profile) {
+      regionLookups.push(profile);
+      return region;
+    },
+  };
+}
+
+export function result(token: string, overrides: Partial<PortfolioShareResult> = {}): PortfolioShareResult {
+  return {
+    status: 'COMPLETED',
+    token,
+    portfolioId: 'port-abcd1234efgh5',
+    organizationNodeValue: 'ou-ab12-prod0001',
+    shareDetails: { SuccessfulShares: ['222222222222', '333333333333'], ShareErrors: [] },
+    duplicateAccounts: [],
+    attempts: 3,
+    elapsedSeconds: 12.5,
+    ...overrides,
+  };
+}
+
+/** The environment of a well-configured run (region given, no GitHub Actions). */
+export const ENV = { AWS_REGION: 'us-east-1' };
