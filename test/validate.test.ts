@@ -1,0 +1,115 @@
+import { InvalidInputError } from '../src/errors.js';
+import { silentLogger } from '../src/logger.js';
+import { realTimers } from '../src/timers.js';
+import type { WaiterConfiguration } from '../src/types.js';
+import { validateCheckConfiguration, validateWaiterConfiguration } from '../src/validate.js';
+
+const client = { send: async () => ({}) };
+const input = { PortfolioShareToken: 'share-6v24abcdefghi' };
+
+function invalidInput(run: () => unknown): InvalidInputError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InvalidInputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InvalidInputError');
+}
+
+describe('validateWaiterConfiguration', () => {
+  it('fills in every default', () => {
+    expect(validateWaiterConfiguration({ client, maxWaitTime: 600 }, input)).toEqual({
+      token: 'share-6v24abcdefghi',
+      logger: silentLogger,
+      retry: { retries: 4, minTimeout: 200, maxTimeout: 5000, factor: 2 },
+      timers: realTimers,
+      abortSignal: undefined,
+      maxWaitTime: 600,
+      minDelay: 0.5,
+      maxDelay: 9,
+      notFoundGraceSeconds: 30,
+      acceptPartialSuccess: false,
+      tolerateDuplicates: true,
+      onStatusChange: undefined,
+    });
+  });
+
+  it('moves the other default out of the way when only one delay bound is given', () => {
+    expect(validateWaiterConfiguration({ client, maxWaitTime: 600, minDelay: 20 }, input)).toMatchObject({ minDelay: 20, maxDelay: 20 });
+    expect(validateWaiterConfiguration({ client, maxWaitTime: 600, maxDelay: 0.2 }, input)).toMatchObject({ minDelay: 0.2, maxDelay: 0.2 });
+  });
+
+  it.each([
+    ['PortfolioShareToken', { client, maxWaitTime: 60 }, { PortfolioShareToken: '' }, ''],
+    ['PortfolioShareToken', { client, maxWaitTime: 60 }, { PortfolioShareToken: 'share 1' }, 'share 1'],
+    ['PortfolioShareToken', { client, maxWaitTime: 60 }, { PortfolioShareToken: 'x'.repeat(101) }, 'x'.repeat(101)],
+    ['PortfolioShareToken', { client, maxWaitTime: 60 }, {}, undefined],
+    ['PortfolioShareToken', { client, maxWaitTime: 60 }, { PortfolioShareToken: 42 }, 42],
+    ['maxWaitTime', { client, maxWaitTime: 0 }, input, 0],
+    ['maxWaitTime', { client, maxWaitTime: -5 }, input, -5],
+    ['maxWaitTime', { client, maxWaitTime: Number.POSITIVE_INFINITY }, input, Number.POSITIVE_INFINITY],
+    ['maxWaitTime', { client, maxWaitTime: Number.NaN }, input, Number.NaN],
+    ['maxWaitTime', { client, maxWaitTime: '60' }, input, '60'],
+    ['maxWaitTime', { client }, input, undefined],
+    ['minDelay', { client, maxWaitTime: 60, minDelay: 0 }, input, 0],
+    ['maxDelay', { client, maxWaitTime: 60, maxDelay: -1 }, input, -1],
+    ['minDelay', { client, maxWaitTime: 60, minDelay: 10, maxDelay: 5 }, input, 10],
+    ['notFoundGraceSeconds', { client, maxWaitTime: 60, notFoundGraceSeconds: -1 }, input, -1],
+    ['client/clientConfig', { client, clientConfig: { region: 'us-east-1' }, maxWaitTime: 60 }, input, 'both'],
+    ['client/clientConfig', { maxWaitTime: 60 }, input, 'neither'],
+    ['client', { client: {}, maxWaitTime: 60 }, input, {}],
+    ['logger', { client, maxWaitTime: 60, logger: { info: () => {} } }, input, { info: expect.any(Function) }],
+    ['logger', { client, maxWaitTime: 60, logger: 'pino' }, input, 'pino'],
+    ['retry.retries', { client, maxWaitTime: 60, retry: { retries: -1 } }, input, -1],
+    ['retry.retries', { client, maxWaitTime: 60, retry: { retries: 1.5 } }, input, 1.5],
+    ['retry.minTimeout', { client, maxWaitTime: 60, retry: { minTimeout: Number.NaN } }, input, Number.NaN],
+    ['retry.factor', { client, maxWaitTime: 60, retry: { factor: 0.5 } }, input, 0.5],
+    ['retry.maxTimeout', { client, maxWaitTime: 60, retry: { minTimeout: 500, maxTimeout: 100 } }, input, 100],
+    ['onStatusChange', { client, maxWaitTime: 60, onStatusChange: 'log' }, input, 'log'],
+    ['acceptPartialSuccess', { client, maxWaitTime: 60, acceptPartialSuccess: 'yes' }, input, 'yes'],
+    ['tolerateDuplicates', { client, maxWaitTime: 60, tolerateDuplicates: 0 }, input, 0],
+    ['abortSignal', { client, maxWaitTime: 60, abortSignal: {} }, input, {}],
+    ['timers', { client, maxWaitTime: 60, timers: { now: () => 0 } }, input, { now: expect.any(Function) }],
+  ])('rejects a bad %s, naming it and the value received', (option, config, given, received) => {
+    const error = invalidInput(() => validateWaiterConfiguration(config, given));
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.option).toBe(option);
+    expect(error.received).toEqual(received);
+    expect(error.message.startsWith(`${option} must `)).toBe(true);
+    expect(error.message).toContain('but received');
+    expect(error.message.endsWith('.')).toBe(true);
+  });
+
+  it('says what to do in one sentence', () => {
+    expect(invalidInput(() => validateWaiterConfiguration({ client, maxWaitTime: -5 }, input)).message).toBe(
+      'maxWaitTime must be a finite number of seconds greater than 0, but received -5; pass how long to wait at most, in seconds, e.g. 900.',
+    );
+    expect(invalidInput(() => validateWaiterConfiguration({ client, maxWaitTime: 60 }, { PortfolioShareToken: 'bad token!' })).message).toBe(
+      'PortfolioShareToken must be 1 to 100 letters, digits, "_" or "-", but received "bad token!"; pass the token that CreatePortfolioShare, UpdatePortfolioShare or DeletePortfolioShare returned (e.g. share-6v24abcdefghi).',
+    );
+  });
+
+  it('never puts client configuration (credentials) into the error', () => {
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY';
+    const config = { client, clientConfig: { credentials: { accessKeyId: 'AKIA', secretAccessKey: secret } }, maxWaitTime: 60 } as WaiterConfiguration;
+    const error = invalidInput(() => validateWaiterConfiguration(config, input));
+    expect(JSON.stringify(error.toJSON())).not.toContain(secret);
+    expect(error.message).not.toContain(secret);
+  });
+
+  it('rejects a config that is not an object', () => {
+    expect(invalidInput(() => validateWaiterConfiguration(null, input)).option).toBe('config');
+  });
+});
+
+describe('validateCheckConfiguration', () => {
+  it('needs no maxWaitTime', () => {
+    expect(validateCheckConfiguration({ clientConfig: { region: 'eu-west-1' } }, input)).toMatchObject({ token: 'share-6v24abcdefghi' });
+  });
+
+  it('still checks the token and the client', () => {
+    expect(invalidInput(() => validateCheckConfiguration({ clientConfig: {} }, { PortfolioShareToken: 'a/b' })).option).toBe('PortfolioShareToken');
+    expect(invalidInput(() => validateCheckConfiguration({}, input)).option).toBe('client/clientConfig');
+  });
+});
