@@ -4,7 +4,7 @@ import type { FaultInjector } from './faults.js';
 import { validateFaultRule } from './faultRule.js';
 import { readBody } from './protocol.js';
 import type { RequestLog } from './requestLog.js';
-import { ScenarioError } from './scenarioError.js';
+import { messageOf, ScenarioError } from './scenarioError.js';
 import type { SimulatorClock } from './types.js';
 
 /** Every control route lives under this prefix, which no API call (always `POST /`) can reach. */
@@ -26,7 +26,7 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, p
   try {
     reply = await route(req, path.slice(CONTROL_PREFIX.length), deps);
   } catch (err) {
-    reply = error(500, 'InternalFailure', err instanceof Error ? err.message : String(err));
+    reply = error(500, 'InternalFailure', messageOf(err));
   }
   const text = JSON.stringify(reply.body);
   res.writeHead(reply.status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) });

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import type { DestinationStream, LevelWithSilent } from 'pino';
 import { createManualClock } from './clock.js';
 import { loadScenario } from './scenario.js';
-import { ScenarioError } from './scenarioError.js';
+import { messageOf, ScenarioError } from './scenarioError.js';
 import { startSimulator } from './server.js';
 import type { SimulatorOptions } from './types.js';
 
@@ -84,7 +84,7 @@ export async function main(argv: string[], io: SimulatorCliIo): Promise<number> 
   try {
     parsed = parseSimulatorArgs(argv);
   } catch (err) {
-    io.stderr.write(`portfolio-share-simulator: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+    io.stderr.write(`portfolio-share-simulator: ${messageOf(err)}\n\n${USAGE}`);
     return 2;
   }
   if ('help' in parsed) {
@@ -102,7 +102,7 @@ export async function main(argv: string[], io: SimulatorCliIo): Promise<number> 
       io.stderr.write(`portfolio-share-simulator: ${err.message}\n`);
       return 2;
     }
-    io.stderr.write(`portfolio-share-simulator: could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr.write(`portfolio-share-simulator: could not start: ${messageOf(err)}\n`);
     return 1;
   }
   io.stdout.write(`${sim.endpoint}\n`);

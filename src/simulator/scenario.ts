@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { OrganizationalUnitSpec, Scenario } from './types.js';
 import { validateFaultRule } from './faultRule.js';
-import { expectArray, expectNumber, expectObject, expectString, join, ScenarioError } from './scenarioError.js';
+import { expectArray, expectNumber, expectObject, expectString, join, messageOf, ScenarioError } from './scenarioError.js';
 import type { Json } from './scenarioError.js';
 
 export { ScenarioError } from './scenarioError.js';
@@ -34,14 +34,14 @@ export async function loadScenario(pathOrObject: string | Scenario): Promise<Sce
   try {
     text = await readFile(pathOrObject, 'utf8');
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = messageOf(err);
     throw new ScenarioError('', `a readable scenario file (${reason})`, undefined, { source: pathOrObject });
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = messageOf(err);
     throw new ScenarioError('', `a JSON document (${reason})`, undefined, { source: pathOrObject });
   }
   try {

@@ -78,3 +78,9 @@ export function join(field: string, key: string | number): string {
   if (typeof key === 'number') return `${field}[${key}]`;
   return field === '' ? key : `${field}.${key}`;
 }
+
+/** The message of anything thrown (errors from another realm included). */
+export function messageOf(err: unknown): string {
+  if (err !== null && typeof err === 'object' && 'message' in err && typeof err.message === 'string') return err.message;
+  return String(err);
+}

@@ -32,7 +32,7 @@ describe('fault injection', () => {
     const response = await rawCall(h.sim.endpoint, {});
     expect(response.status).toBe(400);
     expect(response.json).toEqual({ __type: 'ThrottlingException', Message: 'Rate exceeded' });
-    expect(response.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(response.headers['x-amzn-requestid']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('reset destroys the connection without an answer', async () => {

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
 import { createManualClock, startSimulator } from '../../src/simulator/index.js';
 import type { ManualClock, RunningSimulator, SimulatorOptions } from '../../src/simulator/index.js';
@@ -34,28 +35,35 @@ export function newClient(endpoint: string, accessKeyId = 'test'): ServiceCatalo
   });
 }
 
-/** Raw API call over fetch, for requests no SDK would send. */
-export async function rawCall(
+/** Raw API call over node:http (headers exactly as given), for requests no SDK would send. */
+export function rawCall(
   endpoint: string,
-  init: { method?: string; path?: string; target?: string | null; contentType?: string | null; body?: string },
-): Promise<{ status: number; body: string; json: unknown; headers: Headers }> {
-  const headers: Record<string, string> = {};
+  init: { method?: string; path?: string; target?: string | null; contentType?: string | null; body?: string; headers?: Record<string, string> },
+): Promise<{ status: number; body: string; json: unknown; headers: Record<string, string | string[] | undefined> }> {
+  const headers: Record<string, string> = { ...init.headers };
   if (init.target !== null) headers['X-Amz-Target'] = init.target ?? 'AWS242ServiceCatalogService.ListPortfolios';
   if (init.contentType !== null) headers['Content-Type'] = init.contentType ?? 'application/x-amz-json-1.1';
   const method = init.method ?? 'POST';
-  const response = await fetch(`${endpoint}${init.path ?? '/'}`, {
-    method,
-    headers,
-    ...(method === 'GET' || method === 'HEAD' ? {} : { body: init.body ?? '{}' }),
+  const body = method === 'GET' || method === 'HEAD' ? undefined : init.body ?? '{}';
+  if (body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(body));
+  return new Promise((resolve, reject) => {
+    const req = request(`${endpoint}${init.path ?? '/'}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, body: text, json, headers: res.headers });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
   });
-  const body = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, body, json, headers: response.headers };
 }
 
 /** The name and status of a rejected SDK call. */

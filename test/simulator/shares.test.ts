@@ -154,9 +154,9 @@ describe('share operations', () => {
       const asAccount = newClient(h.sim.endpoint, '999999999999');
       await asAccount.send(new AcceptPortfolioShareCommand({ PortfolioId: PORTFOLIO, PortfolioShareType: 'IMPORTED' }));
       asAccount.destroy();
-      const viaHeader = await fetch(h.sim.endpoint, {
-        method: 'POST',
-        headers: { 'X-Amz-Target': 'AWS242ServiceCatalogService.AcceptPortfolioShare', 'Content-Type': 'application/x-amz-json-1.1', 'x-simulator-account': '888888888888' },
+      const viaHeader = await rawCall(h.sim.endpoint, {
+        target: 'AWS242ServiceCatalogService.AcceptPortfolioShare',
+        headers: { 'x-simulator-account': '888888888888' },
         body: JSON.stringify({ PortfolioId: PORTFOLIO }),
       });
       expect(viaHeader.status).toBe(200);

@@ -1,0 +1,136 @@
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { rawCall, startHarness } from './helpers.js';
+import type { Harness } from './helpers.js';
+
+type Case = {
+  name: string;
+  call: Parameters<typeof rawCall>[1];
+  status: number;
+  type: string;
+  message?: string | RegExp;
+};
+
+const TARGET = 'AWS242ServiceCatalogService.';
+const big = 'x'.repeat(1024 * 1024 + 10);
+
+const cases: Case[] = [
+  { name: 'GET on /', call: { method: 'GET' }, status: 405, type: 'UnknownOperationException', message: /Method GET is not allowed/ },
+  { name: 'POST on another path', call: { path: '/2015-12-10/portfolios' }, status: 404, type: 'UnknownOperationException' },
+  { name: 'missing X-Amz-Target', call: { target: null }, status: 400, type: 'UnknownOperationException', message: 'Missing X-Amz-Target header' },
+  { name: 'X-Amz-Target of another service', call: { target: 'DynamoDB_20120810.ListTables' }, status: 400, type: 'UnknownOperationException', message: /does not name a Service Catalog operation/ },
+  { name: 'X-Amz-Target with no operation', call: { target: TARGET }, status: 400, type: 'UnknownOperationException' },
+  {
+    name: 'an operation the simulator does not implement',
+    call: { target: `${TARGET}SearchProducts` },
+    status: 400,
+    type: 'UnknownOperationException',
+    message: 'Operation SearchProducts is not implemented by portfolio-share-simulator',
+  },
+  { name: 'wrong Content-Type', call: { contentType: 'text/plain' }, status: 400, type: 'SerializationException', message: /Content-Type must be application\/x-amz-json-1.1/ },
+  { name: 'missing Content-Type', call: { contentType: null }, status: 400, type: 'SerializationException' },
+  { name: 'body that is not JSON', call: { body: '{"PageSize": ' }, status: 400, type: 'SerializationException', message: 'The request body is not valid JSON' },
+  { name: 'JSON body that is not an object', call: { body: '[1,2]' }, status: 400, type: 'SerializationException', message: 'The request body must be a JSON object' },
+  { name: 'member of the wrong JSON type', call: { target: `${TARGET}DescribePortfolioShareStatus`, body: '{"PortfolioShareToken": 5}' }, status: 400, type: 'SerializationException' },
+  {
+    name: 'required member missing',
+    call: { target: `${TARGET}DescribePortfolioShareStatus`, body: '{}' },
+    status: 400,
+    type: 'ValidationException',
+    message: "1 validation error detected: Value null at 'portfolioShareToken' failed to satisfy constraint: Member must not be null",
+  },
+  {
+    name: 'token breaking the pattern',
+    call: { target: `${TARGET}DescribePortfolioShareStatus`, body: '{"PortfolioShareToken": "x y"}' },
+    status: 400,
+    type: 'ValidationException',
+    message: "1 validation error detected: Value 'x y' at 'portfolioShareToken' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9_\\-]*$",
+  },
+  {
+    name: 'id too long',
+    call: { target: `${TARGET}DescribePortfolio`, body: JSON.stringify({ Id: 'p'.repeat(101) }) },
+    status: 400,
+    type: 'ValidationException',
+    message: /at 'id' failed to satisfy constraint: Member must have length less than or equal to 100$/,
+  },
+  {
+    name: 'value outside an enum',
+    call: { target: `${TARGET}DescribePortfolioShares`, body: '{"PortfolioId": "port-examplepf0001", "Type": "EVERYONE"}' },
+    status: 400,
+    type: 'ValidationException',
+    message: "1 validation error detected: Value 'EVERYONE' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [ACCOUNT, ORGANIZATION, ORGANIZATIONAL_UNIT, ORGANIZATION_MEMBER_ACCOUNT]",
+  },
+  {
+    name: 'nested member breaking its pattern, plus an account id',
+    call: {
+      target: `${TARGET}CreatePortfolioShare`,
+      body: '{"PortfolioId": "port-examplepf0001", "AccountId": "12", "OrganizationNode": {"Type": "ORGANIZATIONAL_UNIT", "Value": "ou-x"}}',
+    },
+    status: 400,
+    type: 'ValidationException',
+    message: /^2 validation errors detected: Value '12' at 'accountId' failed to satisfy constraint: Member must satisfy regular expression pattern: \^\[0-9\]\{12\}\$; Value 'ou-x' at 'organizationNode.value' failed/,
+  },
+  { name: 'body over the 1 MiB cap', call: { body: big }, status: 413, type: 'RequestEntityTooLargeException', message: 'Request body is larger than 1048576 bytes' },
+];
+
+describe('malformed requests each get a proper error answer', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h.close());
+
+  it.each(cases)('$name → $status $type', async ({ call, status, type, message }) => {
+    const response = await rawCall(h.sim.endpoint, call);
+    expect(response.status).toBe(status);
+    expect(response.json).toEqual({ __type: type, Message: expect.any(String) });
+    if (message !== undefined) expect((response.json as { Message: string }).Message).toMatch(message instanceof RegExp ? message : new RegExp(`^${escape(message)}$`));
+    expect(response.headers['x-amzn-requestid']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers['content-type']).toBe('application/x-amz-json-1.1');
+  });
+
+  it('an empty body counts as {}', async () => {
+    const response = await rawCall(h.sim.endpoint, { body: '' });
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ PortfolioDetails: [expect.objectContaining({ Id: 'port-examplepf0001' })] });
+  });
+
+  it('a chunked body over the cap (no Content-Length) answers 413 too', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${h.sim.endpoint}/`, {
+        method: 'POST',
+        headers: { 'X-Amz-Target': `${TARGET}ListPortfolios`, 'Content-Type': 'application/x-amz-json-1.1', 'Transfer-Encoding': 'chunked' },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      for (let i = 0; i < 20; i += 1) req.write('y'.repeat(64 * 1024));
+      req.end();
+    });
+    expect(status).toBe(413);
+  });
+
+  it('garbage that is not HTTP gets 400 and the server stays responsive', async () => {
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(h.sim.port, '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
+      let text = '';
+      socket.on('data', (d: Buffer) => (text += d.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400 Bad Request/);
+    expect((await rawCall(h.sim.endpoint, {})).status).toBe(200);
+  });
+
+  it('every malformed call is in the request log with its outcome', () => {
+    const outcomes = h.sim.requests().map((r) => r.outcome);
+    for (const c of cases) expect(outcomes).toContain(c.type);
+    expect(h.sim.requests().find((r) => r.operation === 'SearchProducts')).toMatchObject({ httpStatus: 400, outcome: 'UnknownOperationException' });
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

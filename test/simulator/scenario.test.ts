@@ -1,0 +1,88 @@
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultScenario, loadScenario, ScenarioError, startSimulator, validateScenario } from '../../src/simulator/index.js';
+
+const base = (): Record<string, unknown> => structuredClone(defaultScenario) as unknown as Record<string, unknown>;
+const org = (changes: Record<string, unknown>) => ({ ...base(), organization: { ...defaultScenario.organization, ...changes } });
+
+const cases: Array<[string, unknown, string, RegExp]> = [
+  ['a document that is not an object', [1], '', /scenario: expected an object, got an array/],
+  ['a misspelt top-level field', { ...base(), orgnization: {} }, 'orgnization', /orgnization: expected no such field \(allowed here: description, organization/],
+  ['no organization', { portfolios: [] }, 'organization', /organization: expected an object with id, managementAccountId and root/],
+  ['a bad organization id', org({ id: 'org-1' }), 'organization.id', /organization\.id: expected "o-" followed by 10 to 32 lowercase letters or digits, got "org-1"/],
+  ['a short management account', org({ managementAccountId: '123' }), 'organization.managementAccountId', /expected a 12-digit account id, got "123"/],
+  ['no root', org({ root: undefined }), 'organization.root', /expected the root unit/],
+  ['a root with an OU id', org({ root: { id: 'ou-ab12-abcdefgh' } }), 'organization.root.id', /expected "r-" followed by/],
+  [
+    'a nested OU with a bad id',
+    org({ root: { id: 'r-ab12', organizationalUnits: [{ id: 'ou-ab12-aaaaaaaa', organizationalUnits: [{ id: 'ou-bad' }] }] } }),
+    'organization.root.organizationalUnits[0].organizationalUnits[0].id',
+    /expected an OU id like "ou-ab12-cd34ef56", got "ou-bad"/,
+  ],
+  [
+    'an account listed twice',
+    org({ root: { id: 'r-ab12', accounts: ['222222222222'], organizationalUnits: [{ id: 'ou-ab12-aaaaaaaa', accounts: ['222222222222'] }] } }),
+    'organization.root.organizationalUnits[0].accounts[0]',
+    /expected an account listed only once/,
+  ],
+  ['accounts that is not an array', org({ root: { id: 'r-ab12', accounts: '222222222222' } }), 'organization.root.accounts', /expected an array/],
+  ['a portfolio without displayName', { ...base(), portfolios: [{ id: 'port-a' }] }, 'portfolios[0].displayName', /expected a string of 1 to 100 characters/],
+  ['two portfolios with one id', { ...base(), portfolios: [{ id: 'port-a', displayName: 'a' }, { id: 'port-a', displayName: 'b' }] }, 'portfolios[1].id', /used only once/],
+  ['a negative duration', { ...base(), shares: { defaultDurationSeconds: -1 } }, 'shares.defaultDurationSeconds', /expected a number ≥ 0, got -1/],
+  ['a fractional notFoundDescribes', { ...base(), shares: { notFoundDescribes: 1.5 } }, 'shares.notFoundDescribes', /expected an integer ≥ 0, got 1.5/],
+  ['a duration for a node not in the organization', { ...base(), shares: { durationsByNode: { 'ou-zz99-zzzzzzzz': 3 } } }, 'shares.durationsByNode.ou-zz99-zzzzzzzz', /the organization id, an OU id or an account id/],
+  ['a string accountAcceptDelaySeconds', { ...base(), shares: { accountAcceptDelaySeconds: '5' } }, 'shares.accountAcceptDelaySeconds', /expected a number ≥ 0, got "5"/],
+  ['an outcome for an account outside the organization', { ...base(), accounts: { '999999999999': { shareError: 'ThrottlingException' } } }, 'accounts.999999999999', /member account of the organization/],
+  ['an outcome for the management account', { ...base(), accounts: { '111111111111': { shareError: 'ThrottlingException' } } }, 'accounts.111111111111', /not the management account/],
+  ['an outcome without shareError', { ...base(), accounts: { '222222222222': { message: 'x' } } }, 'accounts.222222222222.shareError', /expected an error type such as "ThrottlingException"/],
+  ['an outcome with an unknown action', { ...base(), accounts: { '222222222222': { shareError: 'X', actions: ['CREAT'] } } }, 'accounts.222222222222.actions[0]', /expected one of CREATE, UPDATE, DELETE, got "CREAT"/],
+  ['an unknown fault kind', { ...base(), faults: [{ operation: '*', kind: 'explode', count: 1 }] }, 'faults[0].kind', /expected one of throttle, http500, http503, reset, latency, malformed, got "explode"/],
+  ['a fault with both count and rate', { ...base(), faults: [{ operation: '*', kind: 'throttle', count: 1, rate: 0.5 }] }, 'faults[0].count', /exactly one of "count"/],
+  ['a latency fault without latencyMs', { ...base(), faults: [{ operation: '*', kind: 'latency', rate: 1 }] }, 'faults[0].latencyMs', /expected a number between 0 and 600000/],
+  ['a fault with a lower-case operation', { ...base(), faults: [{ operation: 'describe', kind: 'throttle', count: 1 }] }, 'faults[0].operation', /expected an operation name/],
+];
+
+describe('scenario validation', () => {
+  it.each(cases)('refuses %s, naming %j', (_what, scenario, field, message) => {
+    let error: unknown;
+    try {
+      validateScenario(scenario);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ScenarioError);
+    expect(error).toMatchObject({ name: 'ScenarioError', code: 'INVALID_SCENARIO', field });
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it('startSimulator rejects a bad scenario object with the same error', async () => {
+    await expect(startSimulator({ scenario: org({ id: 'x' }) as never })).rejects.toMatchObject({ field: 'organization.id' });
+  });
+
+  it('loadScenario names the file, and reports unreadable files and bad JSON', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scenario-'));
+    const bad = join(dir, 'bad.json');
+    await writeFile(bad, JSON.stringify(org({ id: 'nope' })));
+    await expect(loadScenario(bad)).rejects.toThrow(`${bad}: invalid scenario: organization.id: expected "o-" followed by 10 to 32 lowercase letters or digits, got "nope"`);
+    const notJson = join(dir, 'not.json');
+    await writeFile(notJson, '{ "organization": ');
+    await expect(loadScenario(notJson)).rejects.toMatchObject({ field: '', message: expect.stringMatching(/not\.json: invalid scenario: scenario: expected a JSON document/) });
+    await expect(loadScenario(join(dir, 'missing.json'))).rejects.toMatchObject({ code: 'INVALID_SCENARIO', message: expect.stringMatching(/expected a readable scenario file \(ENOENT/) });
+  });
+
+  it('every shipped example scenario is valid, and default.json is the built-in default', async () => {
+    const dir = new URL('../../examples/scenarios/', import.meta.url);
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.json'));
+    expect(files).toEqual(expect.arrayContaining(['default.json', 'partial-failure.json']));
+    for (const file of files) await expect(loadScenario(new URL(file, dir).pathname)).resolves.toBeDefined();
+    expect(JSON.parse(await readFile(new URL('default.json', dir), 'utf8'))).toEqual(defaultScenario);
+  });
+
+  it('validateScenario returns a copy the caller cannot change behind its back', () => {
+    const input = base();
+    const copy = validateScenario(input);
+    (input.organization as { id: string }).id = 'o-changedafter1';
+    expect(copy.organization.id).toBe('o-exampleorg01');
+  });
+});
