@@ -1,0 +1,52 @@
+import { annotations, escapeData, escapeProperty, stepSummary } from '../../src/cli/githubActions.js';
+import { outcomeOfStatusResult, outcomeOfWaitResult } from '../../src/cli/outcome.js';
+import { result } from './fakes.js';
+
+describe('workflow command escaping (as @actions/core does it)', () => {
+  test('data: %, CR and LF', () => {
+    expect(escapeData('100% done\r\nnext')).toBe('100%25 done%0D%0Anext');
+  });
+  test('properties also escape : and ,', () => {
+    expect(escapeProperty('a:b,c%\n')).toBe('a%3Ab%2Cc%25%0A');
+  });
+});
+
+describe('annotations', () => {
+  test('a multi-line service message stays one workflow command', () => {
+    const failed = outcomeOfStatusResult(
+      result('share-x', { status: 'ERROR', shareDetails: { ShareErrors: [{ Accounts: ['1'], Error: 'AccessDenied', Message: 'line one\nline two' }] } }),
+      false,
+    );
+    expect(annotations([failed])).toBe('::error title=Portfolio share share-x::ERROR: AccessDenied on 1 account (1): line one%0Aline two\n');
+  });
+
+  test('duplicates tolerated are a warning, a plain success says nothing', () => {
+    const dup = outcomeOfWaitResult(result('share-d', { duplicateAccounts: ['555555555555'] }));
+    expect(annotations([dup, outcomeOfWaitResult(result('share-ok'))])).toBe(
+      '::warning title=Portfolio share share-d::1 account already had the portfolio (DuplicateResourceException), tolerated: 555555555555\n',
+    );
+  });
+
+  test('a status check still in progress is a notice', () => {
+    expect(annotations([outcomeOfStatusResult(result('share-p', { status: 'IN_PROGRESS' }), false)])).toBe(
+      '::notice title=Portfolio share share-p::share is still IN_PROGRESS\n',
+    );
+  });
+});
+
+describe('step summary', () => {
+  test('pipes in cells are escaped so the table holds', () => {
+    const o = outcomeOfWaitResult(result('share-x', { portfolioId: 'port|evil', elapsedSeconds: 1.4 }));
+    expect(stepSummary('wait', [o], 0)).toBe(
+      [
+        '### portfolio-share wait: exit code 0',
+        '',
+        '| Token | Outcome | Status | Portfolio | Node | Successful accounts | Failed accounts | Elapsed |',
+        '| --- | --- | --- | --- | --- | ---: | ---: | ---: |',
+        '| `share-x` | ✅ completed | COMPLETED | port\\|evil | ou-ab12-prod0001 | 2 | 0 | 1s |',
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+});
