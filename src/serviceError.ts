@@ -33,6 +33,9 @@ function numberField(record: Record<string, unknown>, key: string): number | und
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
+const SDK_ERROR_WRAPPER = /^AWS SDK error wrapper for ([A-Za-z_$][\w$]*)(?::\s*([\s\S]*))?$/;
+const SOCKET_CODE_IN_MESSAGE = /\b(E[A-Z]{3,}|UND_ERR_[A-Z_]+)\b/;
+
 /** Read the fields the waiter uses from any thrown value. */
 export function toServiceErrorInfo(error: unknown): ServiceErrorInfo {
   if (!isRecord(error)) {
@@ -40,12 +43,22 @@ export function toServiceErrorInfo(error: unknown): ServiceErrorInfo {
   }
   const metadata = isRecord(error.$metadata) ? error.$metadata : {};
   const response = isRecord(error.$response) ? error.$response : {};
-  const name = stringField(error, 'name') ?? 'Error';
-  const message = stringField(error, 'message') ?? stringField(error, 'Message') ?? name;
+  let name = stringField(error, 'name') ?? 'Error';
+  let message = stringField(error, 'message') ?? stringField(error, 'Message') ?? name;
+  let code = stringField(error, 'code');
+  // The SDK's retry middleware replaces a thrown value that is not `instanceof Error` (a socket error
+  // from another realm, as under a VM-sandboxed test runner) by a bare Error whose message is all that
+  // is left of it: read the original name and socket code back from that message.
+  const wrapped = SDK_ERROR_WRAPPER.exec(message);
+  if (name === 'Error' && wrapped !== null) {
+    name = wrapped[1] ?? name;
+    message = wrapped[2] ?? message;
+    code ??= SOCKET_CODE_IN_MESSAGE.exec(message)?.[1];
+  }
   return {
     name,
     message,
-    code: stringField(error, 'code'),
+    code,
     requestId: stringField(metadata, 'requestId'),
     httpStatusCode: numberField(metadata, 'httpStatusCode') ?? numberField(response, 'statusCode'),
     retryable: isRecord(error.$retryable) || error.$retryable === true,

@@ -157,4 +157,12 @@ describe('isTransientError', () => {
       expect(isTransientError(toServiceErrorInfo(error))).toBe(false);
     }
   });
+
+  it('reads the original error back from the SDK\'s wrapper of a cross-realm socket error', () => {
+    const info = toServiceErrorInfo(new Error('AWS SDK error wrapper for TimeoutError: read ECONNRESET'));
+    expect(info).toMatchObject({ name: 'TimeoutError', message: 'read ECONNRESET', code: 'ECONNRESET' });
+    expect(isTransientError(info)).toBe(true);
+    expect(toServiceErrorInfo(new Error('AWS SDK error wrapper for Error: write EPIPE'))).toMatchObject({ name: 'Error', code: 'EPIPE' });
+    expect(isTransientError(toServiceErrorInfo(new Error('AWS SDK error wrapper for Error: write EPIPE')))).toBe(true);
+  });
 });
