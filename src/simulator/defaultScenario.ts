@@ -4,7 +4,7 @@ import type { Scenario } from './types.js';
  * The organization the simulator runs with when given no scenario; the same document ships as
  * `examples/scenarios/default.json` (a test keeps the two equal). Shares take 4 s so demos are quick.
  */
-export const defaultScenario: Scenario = {
+export const defaultScenario: Scenario = deepFreeze({
   description: 'Default organization: a management account, three OUs (one nested) and six member accounts. Every share succeeds in 4 seconds.',
   organization: {
     id: 'o-exampleorg01',
@@ -41,4 +41,13 @@ export const defaultScenario: Scenario = {
   },
   accounts: {},
   faults: [],
-};
+});
+
+/** Frozen so that no caller can change the default for every later simulator. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

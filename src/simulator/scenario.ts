@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { OrganizationalUnitSpec, Scenario } from './types.js';
+import type { Scenario } from './types.js';
 import { validateFaultRule } from './faultRule.js';
 import { expectArray, expectNumber, expectObject, expectString, join, messageOf, ScenarioError } from './scenarioError.js';
 import type { Json } from './scenarioError.js';
@@ -153,10 +153,4 @@ function checkAccounts(value: unknown, nodes: NodeIndex): void {
       });
     }
   }
-}
-
-/** Walks a unit and its children depth first. */
-export function* walkUnits(unit: OrganizationalUnitSpec): Generator<OrganizationalUnitSpec> {
-  yield unit;
-  for (const child of unit.organizationalUnits ?? []) yield* walkUnits(child);
 }

@@ -67,12 +67,12 @@ export function rawCall(
 }
 
 /** The name and status of a rejected SDK call. */
-export async function sdkError(promise: Promise<unknown>): Promise<{ name: string; message: string; status: number | undefined }> {
+export async function sdkError(promise: Promise<unknown>): Promise<{ name: string; message: string; status: number | undefined; code: string | undefined }> {
   try {
     await promise;
   } catch (err) {
-    const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name ?? '', message: e.message ?? '', status: e.$metadata?.httpStatusCode };
+    const e = err as { name?: string; message?: string; code?: string; $metadata?: { httpStatusCode?: number } };
+    return { name: e.name ?? '', message: e.message ?? '', status: e.$metadata?.httpStatusCode, code: e.code };
   }
   throw new Error('expected the call to fail, but it succeeded');
 }
