@@ -1,0 +1,116 @@
+// `npm start`: the waiter against the embedded simulator, no AWS account needed. It shares a portfolio
+// with an OU and waits with visible progress, then shows a share that completes with errors and the
+// structured error the waiter rejects with.
+import {
+  CreatePortfolioCommand,
+  CreatePortfolioShareCommand,
+  ServiceCatalogClient,
+} from '@aws-sdk/client-service-catalog';
+import { PortfolioShareWaiterError } from './errors.js';
+import { defaultScenario, startSimulator } from './simulator/index.js';
+import type { Scenario } from './simulator/index.js';
+import type { StatusChangeEvent } from './types.js';
+import { waitUntilPortfolioShareComplete } from './waitUntilPortfolioShareComplete.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const out = (line = ''): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+/** The organization's top-level OUs, each with every account under it (nested OUs included). */
+function topLevelUnits(scenario: Scenario): { id: string; name: string; accounts: string[] }[] {
+  type Unit = Scenario['organization']['root'];
+  const accountsUnder = (unit: Unit): string[] => [
+    ...(unit.accounts ?? []),
+    ...(unit.organizationalUnits ?? []).flatMap(accountsUnder),
+  ];
+  return (scenario.organization.root.organizationalUnits ?? []).map((unit) => ({
+    id: unit.id,
+    name: unit.name ?? unit.id,
+    accounts: accountsUnder(unit),
+  }));
+}
+
+function progress(event: StatusChangeEvent): void {
+  const done = event.shareDetails.SuccessfulShares?.length ?? 0;
+  out(`  ${event.elapsedSeconds.toFixed(1).padStart(5)} s  ${event.status.padEnd(21)} accounts done: ${done}`);
+}
+
+async function main(): Promise<void> {
+  const [healthy, broken] = topLevelUnits(defaultScenario).filter((unit) => unit.accounts.length > 0);
+  if (!healthy || !broken) throw new Error('the default scenario needs two top-level OUs with accounts');
+  const throttled = broken.accounts[0];
+  if (!throttled) throw new Error('the default scenario has an empty OU');
+
+  // One account of the second OU is throttled inside the share, as real OU shares sometimes are.
+  const scenario: Scenario = {
+    ...defaultScenario,
+    accounts: { [throttled]: { shareError: 'ThrottlingException' } },
+  };
+  const simulator = await startSimulator({ scenario });
+  const client = new ServiceCatalogClient({
+    endpoint: simulator.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'demo', secretAccessKey: 'demo' },
+  });
+
+  try {
+    out(`Service Catalog simulator listening on ${simulator.endpoint} (organization ${scenario.organization.id})`);
+    out();
+
+    const share = async (label: string, ou: string): Promise<string> => {
+      const portfolio = await client.send(
+        new CreatePortfolioCommand({ DisplayName: label, ProviderName: 'platform-team', IdempotencyToken: label }),
+      );
+      const portfolioId = portfolio.PortfolioDetail?.Id;
+      if (!portfolioId) throw new Error('CreatePortfolio answered no portfolio id');
+      const created = await client.send(
+        new CreatePortfolioShareCommand({
+          PortfolioId: portfolioId,
+          OrganizationNode: { Type: 'ORGANIZATIONAL_UNIT', Value: ou },
+        }),
+      );
+      const token = created.PortfolioShareToken;
+      if (!token) throw new Error('CreatePortfolioShare answered no token');
+      out(`Shared ${portfolioId} with ${ou}; token ${token}. Waiting:`);
+      return token;
+    };
+
+    out(`1. A share that completes (OU ${healthy.name}, ${healthy.accounts.length} accounts)`);
+    const goodToken = await share('demo-good', healthy.id);
+    const result = await waitUntilPortfolioShareComplete(
+      { client, maxWaitTime: 120, onStatusChange: progress },
+      { PortfolioShareToken: goodToken },
+    );
+    out(`Resolved: ${result.status} after ${result.attempts} checks in ${result.elapsedSeconds.toFixed(1)} s`);
+    out(JSON.stringify(result, null, 2));
+    out();
+
+    out(`2. A share that completes with errors (OU ${broken.name}; account ${throttled} is throttled)`);
+    const badToken = await share('demo-throttled', broken.id);
+    try {
+      await waitUntilPortfolioShareComplete(
+        { client, maxWaitTime: 120, onStatusChange: progress },
+        { PortfolioShareToken: badToken },
+      );
+      out('Unexpected: the share resolved.');
+      process.exitCode = 1;
+    } catch (error) {
+      if (!(error instanceof PortfolioShareWaiterError)) throw error;
+      out(`Rejected with ${error.name} (code ${error.code}):`);
+      out(`  ${error.message}`);
+      out(JSON.stringify(error.toJSON(), null, 2));
+    }
+    out();
+    out('Next: `npx portfolio-share --help` for the CI gate, README.md for the API.');
+  } finally {
+    client.destroy();
+    await simulator.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`demo failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
