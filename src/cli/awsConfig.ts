@@ -1,5 +1,5 @@
 import type { CliEnv } from './io.js';
-import type { CommonOptions } from './parse.js';
+import type { CommonOptions } from './options.js';
 
 /** What the CLI passes as the waiter's `clientConfig`; credentials come from the SDK's default chain. */
 export interface CliClientConfig {

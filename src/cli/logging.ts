@@ -1,6 +1,6 @@
 import type { Logger as PinoLogger } from 'pino';
 import type { CliWriter } from './io.js';
-import type { LogLevel } from './parse.js';
+import type { LogLevel } from './options.js';
 
 /**
  * The CLI's pino logger on stderr: pretty lines on a terminal, JSON lines otherwise (CI, pipes).

@@ -9,7 +9,7 @@ import type { CliEnv, CliIo, CliSignal } from './io.js';
 import type { CliLibrary } from './library.js';
 import { createLogger } from './logging.js';
 import { outcomeOfError, outcomeOfStatusResult, outcomeOfWaitResult, type TokenOutcome } from './outcome.js';
-import type { Invocation } from './parse.js';
+import type { Invocation } from './options.js';
 import { ProgressLine } from './progress.js';
 
 function isCi(env: CliEnv): boolean {

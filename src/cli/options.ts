@@ -1,0 +1,48 @@
+// The parsed command line: what `parseCommandLine` hands to `runInvocation`.
+export const PROGRAM = 'portfolio-share';
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export const OUTPUT_FORMATS = ['text', 'json'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** @default seconds a `wait` gives up after when `--timeout` is not given. */
+export const DEFAULT_TIMEOUT_SECONDS = 600;
+
+/** Options every subcommand takes. */
+export interface CommonOptions {
+  region?: string | undefined;
+  profile?: string | undefined;
+  endpointUrl?: string | undefined;
+  output: OutputFormat;
+  /** Effective level: `--log-level`, else `error` under `--quiet`, else `warn`. */
+  logLevel: LogLevel;
+  quiet: boolean;
+  color: boolean;
+}
+
+export interface WaitInvocation {
+  command: 'wait';
+  /** Validated, duplicates removed, in the order given. */
+  tokens: string[];
+  timeoutSeconds: number;
+  minDelaySeconds?: number | undefined;
+  maxDelaySeconds?: number | undefined;
+  notFoundGraceSeconds?: number | undefined;
+  acceptPartial: boolean;
+  options: CommonOptions;
+}
+
+export interface StatusInvocation {
+  command: 'status';
+  token: string;
+  acceptPartial: boolean;
+  options: CommonOptions;
+}
+
+export type Invocation = WaitInvocation | StatusInvocation;
+
+/** Either something to run, or what to print and the exit code (help, version, usage error). */
+export type ParseOutcome =
+  | { kind: 'run'; invocation: Invocation }
+  | { kind: 'exit'; exitCode: 0 | 2; stdout: string; stderr: string };

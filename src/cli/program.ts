@@ -1,0 +1,91 @@
+import { Command, Option } from 'commander';
+import { DEFAULT_TIMEOUT_SECONDS, LOG_LEVELS, OUTPUT_FORMATS, PROGRAM } from './options.js';
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0    every share COMPLETED (or partial success accepted, or only
+       DuplicateResourceException errors)
+  1    a share finished COMPLETED_WITH_ERRORS or ERROR
+  2    usage error; nothing was called
+  3    timed out; the last status is printed
+  4    API error: not found, access denied, credentials, region, unsupported
+  5    status only: the share is still NOT_STARTED or IN_PROGRESS
+  130  interrupted by SIGINT
+  143  interrupted by SIGTERM
+With several tokens the worst outcome wins: 143/130 > 2 > 4 > 3 > 1 > 0.
+
+Environment: AWS_REGION, AWS_DEFAULT_REGION, AWS_PROFILE, AWS_ENDPOINT_URL,
+AWS_ENDPOINT_URL_SERVICE_CATALOG and the AWS credentials chain work as for the
+AWS CLI. GITHUB_ACTIONS=true adds annotations, $GITHUB_OUTPUT and
+$GITHUB_STEP_SUMMARY. NO_COLOR disables colors; CI=true disables the progress line.
+`;
+
+const WAIT_EXAMPLES = `
+Examples:
+  $ ${PROGRAM} wait share-6v24abcdefghi
+  $ ${PROGRAM} wait "$TOKEN_A" "$TOKEN_B" --timeout 900 --output json
+`;
+
+/**
+ * The commander program: subcommands, options and help texts. Output goes to `out`/`err` and errors
+ * are thrown (exitOverride), never printed or exited on; `failed.command` tells whose parse failed.
+ */
+export function buildProgram(version: string, out: string[], err: string[], failed: { command?: Command }): Command {
+  const program = new Command(PROGRAM);
+  const configure = (cmd: Command): Command =>
+    cmd
+      .exitOverride()
+      .configureOutput({
+        writeOut: (s) => out.push(s),
+        writeErr: (s) => err.push(s),
+        outputError: () => {
+          failed.command = cmd;
+        },
+        getOutHelpWidth: () => 80,
+        getErrHelpWidth: () => 80,
+        getOutHasColors: () => false,
+        getErrHasColors: () => false,
+      })
+      .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+      .helpOption('-h, --help', 'show help');
+
+  configure(program)
+    .description(
+      'Wait for AWS Service Catalog portfolio shares to finish: a gate for CI pipelines\nand deploy scripts.',
+    )
+    .version(version, '-V, --version', 'print the version')
+    .helpCommand('help [command]', 'show help for a command')
+    .option('--region <region>', "AWS region (default: $AWS_REGION, $AWS_DEFAULT_REGION or the profile's)")
+    .option('--profile <name>', 'AWS CLI named profile (default: $AWS_PROFILE)')
+    .option(
+      '--endpoint-url <url>',
+      'send requests to this URL, e.g. a simulator (default: $AWS_ENDPOINT_URL_SERVICE_CATALOG or $AWS_ENDPOINT_URL)',
+    )
+    .addOption(new Option('--output <format>', 'result format on stdout').choices(OUTPUT_FORMATS).default('text'))
+    .addOption(new Option('--log-level <level>', 'log level on stderr').choices(LOG_LEVELS).default('warn'))
+    .option('--quiet', 'print only failures; no progress line; log level error')
+    .option('--no-color', 'no colors (also: NO_COLOR=1)')
+    .addHelpText('after', EXIT_CODES_HELP);
+
+  configure(program.command('wait'))
+    .description('wait until every share is done (concurrently), then report each')
+    .argument('<token...>', 'portfolio share tokens (PortfolioShareToken, e.g. share-6v24abcdefghi)')
+    .option('--timeout <seconds>', `give up after this many seconds; exit 3 (default: ${DEFAULT_TIMEOUT_SECONDS})`)
+    .option('--min-delay <seconds>', 'shortest delay between checks (default: 0.5)')
+    .option('--max-delay <seconds>', 'longest delay between checks (default: 9)')
+    .option('--accept-partial', 'exit 0 when a share ends COMPLETED_WITH_ERRORS')
+    .option(
+      '--not-found-grace <seconds>',
+      'treat "not found" as "not visible yet" for this long after the start (default: 30)',
+    )
+    .addHelpText('after', WAIT_EXAMPLES)
+    .action(() => {});
+
+  configure(program.command('status'))
+    .description('check a share once, without waiting; exit 0 completed, 1 failed, 5 not finished')
+    .argument('<token>', 'portfolio share token (PortfolioShareToken)')
+    .option('--accept-partial', 'exit 0 when the share ended COMPLETED_WITH_ERRORS')
+    .action(() => {});
+
+  return program;
+}
