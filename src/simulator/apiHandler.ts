@@ -67,11 +67,19 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, path:
     const input = parseInput(read.body);
     validateInput(input, op.input);
     const auth = readCredentialScope(req.headers.authorization);
+    // The operation runs even if the client has gone (as in the real service, where a timed-out
+    // create may still have happened); only the answer is lost.
     const output = op.handler(deps.state, input, callContext(req, auth));
+    if (res.destroyed || req.socket.destroyed) return finish(0, 'client-closed');
     sendJson(res, 200, output, requestId);
     finish(200, 'ok');
   } catch (err) {
     if (err instanceof ServiceError) return fail(err);
+    if (req.destroyed || res.destroyed) {
+      // The client went away mid-request (e.g. aborted a slow call): nothing to answer, nothing broken.
+      deps.logger.debug({ err, operation, requestId }, 'client closed the connection');
+      return finish(0, 'client-closed');
+    }
     deps.logger.error({ err, operation, requestId }, 'simulator failed on a request');
     fail(new ServiceError('InternalFailure', 'The simulator failed on this request; see its log.', 500));
   }

@@ -1,4 +1,5 @@
-import { DescribePortfolioCommand, ListPortfoliosCommand } from '@aws-sdk/client-service-catalog';
+import { request } from 'node:http';
+import { CreatePortfolioShareCommand, DescribePortfolioCommand, ListPortfoliosCommand } from '@aws-sdk/client-service-catalog';
 import { defaultScenario } from '../../src/simulator/index.js';
 import type { FaultRule } from '../../src/simulator/index.js';
 import { rawCall, sdkError, startHarness } from './helpers.js';
@@ -65,6 +66,27 @@ describe('fault injection', () => {
       ['ok', 30],
       ['ok', 0],
     ]);
+  });
+
+  it('a client that gives up during a latency fault does not break anything; the operation still runs', async () => {
+    h = await startHarness();
+    h.sim.injectFault({ operation: 'CreatePortfolioShare', kind: 'latency', latencyMs: 300, count: 1 });
+    const share = () =>
+      h.client.send(new CreatePortfolioShareCommand({ PortfolioId: 'port-examplepf0001', OrganizationNode: { Type: 'ORGANIZATION', Value: 'o-exampleorg01' } }));
+    await new Promise<void>((resolve, reject) => {
+      const req = request(`${h.sim.endpoint}/`, {
+        method: 'POST',
+        headers: { 'X-Amz-Target': 'AWS242ServiceCatalogService.CreatePortfolioShare', 'Content-Type': 'application/x-amz-json-1.1' },
+      });
+      req.on('error', () => resolve());
+      req.on('finish', () => setImmediate(() => req.destroy()));
+      req.on('response', () => reject(new Error('expected no answer')));
+      req.end(JSON.stringify({ PortfolioId: 'port-examplepf0001', OrganizationNode: { Type: 'ORGANIZATION', Value: 'o-exampleorg01' } }));
+    });
+    while (h.sim.requests().length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(h.sim.requests()).toEqual([expect.objectContaining({ operation: 'CreatePortfolioShare', httpStatus: 0, outcome: 'client-closed', latencyMs: 300 })]);
+    // The abandoned create did happen: the retry meets the running share action.
+    expect(await sdkError(share())).toMatchObject({ name: 'InvalidStateException' });
   });
 
   it('a latency rule and a fault rule combine; only matching operations are hit', async () => {
