@@ -9,6 +9,12 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 /** @default seconds a `wait` gives up after when `--timeout` is not given. */
 export const DEFAULT_TIMEOUT_SECONDS = 600;
 
+/**
+ * The library's `notFoundGraceSeconds` default, for the help text (its home, validate.ts, loads the
+ * SDK; a test keeps the two equal).
+ */
+export const DEFAULT_NOT_FOUND_GRACE_SECONDS = 30;
+
 /** Options every subcommand takes. */
 export interface CommonOptions {
   region?: string | undefined;

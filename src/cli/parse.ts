@@ -100,10 +100,9 @@ function invocationOf(cmd: Command, env: Readonly<Record<string, string | undefi
   const minDelaySeconds = seconds(opts.minDelay, '--min-delay', false);
   const maxDelaySeconds = seconds(opts.maxDelay, '--max-delay', false);
   const notFoundGraceSeconds = seconds(opts.notFoundGrace, '--not-found-grace', true);
-  const effectiveMin = minDelaySeconds ?? 0.5;
-  const effectiveMax = maxDelaySeconds ?? 9;
-  if (effectiveMin > effectiveMax) {
-    throw new UsageError(`--min-delay (${effectiveMin}) must not be greater than --max-delay (${effectiveMax})`);
+  // Like the library, a single bound given alone moves the other default out of its way.
+  if (minDelaySeconds !== undefined && maxDelaySeconds !== undefined && minDelaySeconds > maxDelaySeconds) {
+    throw new UsageError(`--min-delay (${minDelaySeconds}) must not be greater than --max-delay (${maxDelaySeconds})`);
   }
   return {
     command: 'wait',

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import { DEFAULT_TIMEOUT_SECONDS, LOG_LEVELS, OUTPUT_FORMATS, PROGRAM } from './options.js';
+import { DEFAULT_MAX_DELAY_SECONDS, DEFAULT_MIN_DELAY_SECONDS } from '../schedule.js';
+import { DEFAULT_NOT_FOUND_GRACE_SECONDS, DEFAULT_TIMEOUT_SECONDS, LOG_LEVELS, OUTPUT_FORMATS, PROGRAM } from './options.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -71,12 +72,12 @@ export function buildProgram(version: string, out: string[], err: string[], fail
     .description('wait until every share is done (concurrently), then report each')
     .argument('<token...>', 'portfolio share tokens (PortfolioShareToken, e.g. share-6v24abcdefghi)')
     .option('--timeout <seconds>', `give up after this many seconds; exit 3 (default: ${DEFAULT_TIMEOUT_SECONDS})`)
-    .option('--min-delay <seconds>', 'shortest delay between checks (default: 0.5)')
-    .option('--max-delay <seconds>', 'longest delay between checks (default: 9)')
+    .option('--min-delay <seconds>', `shortest delay between checks (default: ${DEFAULT_MIN_DELAY_SECONDS})`)
+    .option('--max-delay <seconds>', `longest delay between checks (default: ${DEFAULT_MAX_DELAY_SECONDS})`)
     .option('--accept-partial', 'exit 0 when a share ends COMPLETED_WITH_ERRORS')
     .option(
       '--not-found-grace <seconds>',
-      'treat "not found" as "not visible yet" for this long after the start (default: 30)',
+      `treat "not found" as "not visible yet" for this long after the start (default: ${DEFAULT_NOT_FOUND_GRACE_SECONDS})`,
     )
     .addHelpText('after', WAIT_EXAMPLES)
     .action(() => {});

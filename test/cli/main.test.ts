@@ -104,6 +104,12 @@ describe('wait: what the library receives', () => {
     });
   });
 
+  test('one delay bound alone is passed on for the library to fit the other around', async () => {
+    const { code, library } = await run(['wait', A, '--min-delay', '10'], { [A]: result(A) });
+    expect(code).toBe(0);
+    expect(library.waits[0]?.config).toMatchObject({ minDelay: 10, maxDelay: undefined });
+  });
+
   test.each([
     [{ AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-west-2' }, [], 'eu-west-1'],
     [{ AWS_DEFAULT_REGION: 'us-west-2' }, [], 'us-west-2'],

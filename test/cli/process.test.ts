@@ -256,17 +256,20 @@ test('several tokens with mixed outcomes: each reported, the worst exit code win
   expect(text.stdout).toMatch(/^2 shares: 1 completed, 1 failed; exit code 1$/m);
 });
 
-test('SIGTERM during a wait: clean abort, last status printed, exit 143, no process left', async () => {
+test.each([
+  ['SIGTERM', 143],
+  ['SIGINT', 130],
+] as const)('%s during a wait: clean abort, last status printed, exit %d, no process left', async (signal, exitCode) => {
   const token = await share('ou-ab12-slow0001');
   const before = describes();
   const { child, done } = start(['--endpoint-url', sim.endpoint, 'wait', token, ...FAST], childEnv());
   while (describes() === before) await new Promise((r) => setTimeout(r, 20));
-  child.kill('SIGTERM');
+  child.kill(signal);
   const run = await done;
   expect(run.signal).toBeNull();
-  expect(run.code).toBe(143);
-  expect(run.stdout.split('\n')[0]).toMatch(new RegExp(`^${token}: interrupted by SIGTERM after \\d+s \\(\\d+ checks?\\); last status (NOT_STARTED|IN_PROGRESS)$`));
-  expect(JSON.parse(run.stderr.trim().split('\n')[0] ?? '')).toMatchObject({ level: 40, signal: 'SIGTERM', msg: 'interrupted: stopping the wait' });
+  expect(run.code).toBe(exitCode);
+  expect(run.stdout.split('\n')[0]).toMatch(new RegExp(`^${token}: interrupted by ${signal} after \\d+s \\(\\d+ checks?\\); last status (NOT_STARTED|IN_PROGRESS)$`));
+  expect(JSON.parse(run.stderr.trim().split('\n')[0] ?? '')).toMatchObject({ level: 40, signal, msg: 'interrupted: stopping the wait' });
   const pid = child.pid ?? -1;
   expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
 });

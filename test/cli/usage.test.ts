@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { main } from '../../src/cli/main.js';
+import { DEFAULT_NOT_FOUND_GRACE_SECONDS as CLI_GRACE } from '../../src/cli/options.js';
+import { DEFAULT_MAX_DELAY_SECONDS, DEFAULT_MIN_DELAY_SECONDS } from '../../src/schedule.js';
+import { DEFAULT_NOT_FOUND_GRACE_SECONDS as LIBRARY_GRACE } from '../../src/validate.js';
 import { ENV, fakeIo, fakeLibrary } from './fakes.js';
 
 const WAIT = "Run 'portfolio-share wait --help' for usage.";
@@ -39,7 +42,6 @@ const table: Array<[string[], Record<string, string>, string, string]> = [
   [['wait', T, '--max-delay', 'x'], {}, "error: --max-delay must be a number of seconds greater than 0, got 'x'", WAIT],
   [['wait', T, '--not-found-grace', '-1'], {}, "error: --not-found-grace must be a number of seconds (0 or more), got '-1'", WAIT],
   [['wait', T, '--min-delay', '5', '--max-delay', '2'], {}, 'error: --min-delay (5) must not be greater than --max-delay (2)', WAIT],
-  [['wait', T, '--min-delay', '10'], {}, 'error: --min-delay (10) must not be greater than --max-delay (9)', WAIT],
   [['wait', T, '--output', 'xml'], {}, "error: option '--output <format>' argument 'xml' is invalid. Allowed choices are text, json.", WAIT],
   [['--output', 'yaml', 'status', T], {}, "error: option '--output <format>' argument 'yaml' is invalid. Allowed choices are text, json.", STATUS],
   [['status', T, '--log-level', 'loud'], {}, "error: option '--log-level <level>' argument 'loud' is invalid. Allowed choices are trace, debug, info, warn, error, fatal, silent.", STATUS],
@@ -80,6 +82,13 @@ describe('help and version', () => {
     expect({ code, stderr: io.err() }).toEqual({ code: 0, stderr: '' });
     expect(io.out()).toBe(file(name));
     expect(library.calls()).toBe(0);
+  });
+
+  test("the help's defaults are the library's", () => {
+    expect(file('wait')).toContain(`(default: ${DEFAULT_MIN_DELAY_SECONDS})`);
+    expect(file('wait')).toContain(`(default: ${DEFAULT_MAX_DELAY_SECONDS})`);
+    expect(file('wait')).toMatch(new RegExp(`start \\(default: ${LIBRARY_GRACE}\\)`));
+    expect(CLI_GRACE).toBe(LIBRARY_GRACE);
   });
 
   test('the root help lists the exit codes of DESIGN §6', () => {
