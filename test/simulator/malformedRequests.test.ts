@@ -1,6 +1,8 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { rawCall, startHarness } from './helpers.js';
+import { SearchProductsCommand } from '@aws-sdk/client-service-catalog';
+import { startSimulator } from '../../src/simulator/index.js';
+import { rawCall, sdkError, startHarness } from './helpers.js';
 import type { Harness } from './helpers.js';
 
 type Case = {
@@ -89,6 +91,24 @@ describe('malformed requests each get a proper error answer', () => {
     expect(response.headers['content-type']).toBe('application/x-amz-json-1.1');
   });
 
+  it('the SDK sees an unimplemented operation as UnknownOperationException naming it', async () => {
+    expect(await sdkError(h.client.send(new SearchProductsCommand({})))).toMatchObject({
+      name: 'UnknownOperationException',
+      message: 'Operation SearchProducts is not implemented by portfolio-share-simulator',
+      status: 400,
+    });
+  });
+
+  it('a smaller maxBodyBytes is honoured', async () => {
+    const small = await startHarness({ maxBodyBytes: 64 });
+    try {
+      const response = await rawCall(small.sim.endpoint, { body: JSON.stringify({ PageToken: 'x'.repeat(100) }) });
+      expect(response).toMatchObject({ status: 413, json: { __type: 'RequestEntityTooLargeException', Message: 'Request body is larger than 64 bytes' } });
+    } finally {
+      await small.close();
+    }
+  });
+
   it('an empty body counts as {}', async () => {
     const response = await rawCall(h.sim.endpoint, { body: '' });
     expect(response.status).toBe(200);
@@ -128,6 +148,18 @@ describe('malformed requests each get a proper error answer', () => {
     const outcomes = h.sim.requests().map((r) => r.outcome);
     for (const c of cases) expect(outcomes).toContain(c.type);
     expect(h.sim.requests().find((r) => r.operation === 'SearchProducts')).toMatchObject({ httpStatus: 400, outcome: 'UnknownOperationException' });
+  });
+});
+
+describe('startSimulator options', () => {
+  it.each([
+    [{ port: -1 }, /port must be an integer from 0 to 65535, got -1/],
+    [{ port: 70000 }, /port must be an integer/],
+    [{ seed: 1.5 }, /seed must be an integer/],
+    [{ maxBodyBytes: 0 }, /maxBodyBytes must be an integer from 1/],
+  ])('refuses %j with a TypeError naming the option', async (options, message) => {
+    await expect(startSimulator(options)).rejects.toThrow(TypeError);
+    await expect(startSimulator(options)).rejects.toThrow(message);
   });
 });
 
