@@ -1,8 +1,9 @@
-import { accept, duplicateAccountsOf, onlyDuplicateErrors, type CheckResult } from './acceptor.js';
+import { accept, type CheckResult } from './acceptor.js';
 import { linkAbort } from './abortLink.js';
 import { resolveClient } from './client.js';
 import { describeShareStatus } from './describe.js';
 import { toAbortedError, toApiError, toResult } from './outcome.js';
+import { duplicateAccountsOf, onlyDuplicateErrors } from './shareAccounts.js';
 import type { PortfolioShareInput, PortfolioShareResult, StatusCheckConfiguration } from './types.js';
 import { validateCheckConfiguration } from './validate.js';
 

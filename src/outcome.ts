@@ -1,4 +1,4 @@
-import type { ShareObservation } from './acceptor.js';
+import type { ShareObservation } from './shareObservation.js';
 import { ApiError, ShareCompletedWithErrorsError, ShareFailedError, WaitAbortedError, WaitTimeoutError, type WaitEndedFields } from './errors.js';
 import type { ServiceErrorInfo } from './serviceError.js';
 import type { PortfolioShareResult, ShareDetails } from './types.js';

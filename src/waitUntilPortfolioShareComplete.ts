@@ -4,9 +4,9 @@ import { linkAbort } from './abortLink.js';
 import { resolveClient } from './client.js';
 import { describeShareStatus } from './describe.js';
 import type { PortfolioShareWaiterError } from './errors.js';
-import type { Logger } from './logger.js';
 import { toAbortedError, toApiError, toResult, toShareError, toTimeoutError, type WaitEndContext } from './outcome.js';
 import { computeDelay } from './schedule.js';
+import { notifyStatusChange } from './statusChange.js';
 import { errorLogFields, toServiceErrorInfo, type ServiceErrorInfo } from './serviceError.js';
 import type { PortfolioShareInput, PortfolioShareResult, ServiceCatalogLikeClient, WaiterConfiguration } from './types.js';
 import { validateWaiterConfiguration, type WaitSettings } from './validate.js';
@@ -170,31 +170,4 @@ async function poll(settings: WaitSettings, client: ServiceCatalogLikeClient, si
     throw toAbortedError(endContext(), settings.abortSignal?.reason);
   }
   throw toTimeoutError(endContext());
-}
-
-function notifyStatusChange(settings: WaitSettings, logger: Logger, current: PortfolioShareResult, previous: PortfolioShareResult | undefined): void {
-  logger.info(
-    {
-      status: current.status,
-      previousStatus: previous?.status,
-      attempt: current.attempts,
-      elapsedSeconds: current.elapsedSeconds,
-      successfulShares: current.shareDetails.SuccessfulShares?.length ?? 0,
-      shareErrors: current.shareDetails.ShareErrors?.length ?? 0,
-    },
-    'portfolio share status changed',
-  );
-  if (settings.onStatusChange === undefined) return;
-  try {
-    settings.onStatusChange({
-      token: current.token,
-      status: current.status,
-      previousStatus: previous?.status,
-      shareDetails: current.shareDetails,
-      attempts: current.attempts,
-      elapsedSeconds: current.elapsedSeconds,
-    });
-  } catch (error) {
-    logger.warn({ err: errorLogFields(toServiceErrorInfo(error)) }, 'onStatusChange threw; the wait goes on');
-  }
 }

@@ -1,12 +1,7 @@
 import { WaiterState } from '@smithy/util-waiter';
-import {
-  accept,
-  failedAccountsOf,
-  parseDescribeOutput,
-  throttledAccountsOf,
-  type AcceptorContext,
-  type AcceptorReason,
-} from '../src/acceptor.js';
+import { accept, type AcceptorContext, type AcceptorReason } from '../src/acceptor.js';
+import { failedAccountsOf, throttledAccountsOf } from '../src/shareAccounts.js';
+import { parseDescribeOutput } from '../src/shareObservation.js';
 import { serviceError } from './support/fakeClient.js';
 
 const context: AcceptorContext = {

@@ -205,29 +205,50 @@ describe('waitUntilPortfolioShareComplete: abort', () => {
   });
 
   it('leaves no live timer behind with the real sleep', async () => {
-    const timeouts = (): number => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
-    const before = timeouts();
-    const { client } = timedClient([status('IN_PROGRESS')], createFakeTimers());
+    // Watch the real timers the wait creates and clears (other files in this worker have their own).
+    const created = new Map<unknown, number>();
+    const cleared = new Set<unknown>();
+    const realSetTimeout = globalThis.setTimeout;
+    const realClearTimeout = globalThis.clearTimeout;
     const controller = new AbortController();
-    let sleeping: () => void = () => {};
-    const sleepStarted = new Promise<void>((resolve) => {
-      sleeping = resolve;
-    });
-    const timers = {
-      ...realTimers,
-      sleep: (ms: number, signal?: AbortSignal) => {
-        const sleep = abortableSleep(ms, signal);
-        sleeping();
-        return sleep;
-      },
-    };
-    const pending = waitUntilPortfolioShareComplete({ client, timers, maxWaitTime: 3600, minDelay: 60, maxDelay: 60, abortSignal: controller.signal }, input);
-    await sleepStarted;
-    // Only the 60 s sleep is alive (the engine's own 1 ms pause between our checks has ended).
-    expect(timeouts()).toBe(before + 1);
-    controller.abort();
-    await expect(pending).rejects.toBeInstanceOf(WaitAbortedError);
-    expect(timeouts()).toBe(before);
+    globalThis.setTimeout = ((handler: () => void, ms?: number) => {
+      const handle = realSetTimeout(handler, ms);
+      created.set(handle, ms ?? 0);
+      return handle;
+    }) as typeof setTimeout;
+    globalThis.clearTimeout = ((handle: Parameters<typeof clearTimeout>[0]) => {
+      cleared.add(handle);
+      realClearTimeout(handle);
+    }) as typeof clearTimeout;
+    try {
+      const { client } = timedClient([status('IN_PROGRESS')], createFakeTimers());
+      let sleeping: () => void = () => {};
+      const sleepStarted = new Promise<void>((resolve) => {
+        sleeping = resolve;
+      });
+      const timers = {
+        ...realTimers,
+        sleep: (ms: number, signal?: AbortSignal) => {
+          const sleep = abortableSleep(ms, signal);
+          sleeping();
+          return sleep;
+        },
+      };
+      const pending = waitUntilPortfolioShareComplete({ client, timers, maxWaitTime: 3600, minDelay: 60, maxDelay: 60, abortSignal: controller.signal }, input);
+      await sleepStarted;
+      const long = [...created].filter(([, ms]) => ms >= 60_000).map(([handle]) => handle);
+      expect(long).toHaveLength(1);
+      expect(cleared.has(long[0])).toBe(false);
+      controller.abort();
+      await expect(pending).rejects.toBeInstanceOf(WaitAbortedError);
+      expect(cleared.has(long[0])).toBe(true);
+      // Nothing but the engine's own 1 ms pauses was ever scheduled besides it.
+      expect([...created.values()].filter((ms) => ms < 60_000).every((ms) => ms <= 1)).toBe(true);
+    } finally {
+      globalThis.setTimeout = realSetTimeout;
+      globalThis.clearTimeout = realClearTimeout;
+      controller.abort();
+    }
   });
 
   it('aborts the describe in flight', async () => {
