@@ -32,8 +32,16 @@ export interface CliIo {
 /** The environment as `process.env` gives it. */
 export type CliEnv = Readonly<Record<string, string | undefined>>;
 
-/** The real process: used by the bin. */
+/**
+ * The real process: used by the bin. A reader that goes away (`portfolio-share … | head -1`) must not
+ * turn the answer into a crash: EPIPE on stdout or stderr is ignored and the exit code stands.
+ */
 export function processIo(): CliIo {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
   return {
     stdout: process.stdout,
     stderr: process.stderr,

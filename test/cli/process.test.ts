@@ -274,6 +274,16 @@ test.each([
   expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
 });
 
+test('a reader that goes away (| head) does not turn the answer into a crash', async () => {
+  const token = await share('ou-ab12-part0001');
+  const child = spawn(process.execPath, [BIN, '--endpoint-url', sim.endpoint, 'wait', token, ...FAST], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
+});
+
 test('GitHub Actions: annotations, $GITHUB_OUTPUT and $GITHUB_STEP_SUMMARY', async () => {
   const [ok, partial] = await Promise.all([share('ou-ab12-fast0001'), share('ou-ab12-part0001')]);
   const output = join(home, 'github-output');
