@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Share a portfolio with an organizational unit, wait until the share is done, then deploy.
-# Needs the AWS CLI and `portfolio-share` on PATH (npm install -g portfolio-share-waiter, or run this
-# script with `npm exec --package portfolio-share-waiter -- ./deploy-share.sh`), and credentials of the
+# Needs the AWS CLI and `portfolio-share` on PATH (from a project that has portfolio-share-waiter
+# installed, run this script with `npm exec -- ./deploy-share.sh`), and credentials of the
 # organization's management account or a delegated administrator.
 #
 #   PORTFOLIO_ID=port-abcd1234efgh5 OU_ID=ou-ab12-cdef3456 ./deploy-share.sh
