@@ -1,5 +1,5 @@
 import { WaiterState } from '@smithy/util-waiter';
-import { isTransientError, toServiceErrorInfo, type ServiceErrorInfo } from './serviceError.js';
+import { isConnectionFailure, isTransientError, toServiceErrorInfo, type ServiceErrorInfo } from './serviceError.js';
 import { duplicateAccountsOf, failedAccountsOf, onlyDuplicateErrors, throttledAccountsOf } from './shareAccounts.js';
 import { parseDescribeOutput, type ShareObservation } from './shareObservation.js';
 
@@ -16,6 +16,13 @@ export interface AcceptorContext {
   tolerateDuplicates: boolean;
   /** Whether a transient failure that outlived its per-call retries means "poll again" (a wait) or fails (a one-shot check). */
   transientFailure: 'retry' | 'fail';
+  /**
+   * This is the wait's first check. If it could not connect at all (refused, unknown host, no route,
+   * connection timeout) even after its per-call retries, the endpoint is wrong or unreachable: fail
+   * at once, as the AWS CLI does, rather than poll until the deadline. Later checks treat a connection
+   * failure as a transient blip. @default false
+   */
+  firstCheck?: boolean | undefined;
 }
 
 /** Why the acceptor decided what it did. */
@@ -70,6 +77,9 @@ export function acceptError(thrown: unknown, context: AcceptorContext): Acceptor
   const error = toServiceErrorInfo(thrown);
   if (error.name === 'ResourceNotFoundException' && context.elapsedSeconds < context.notFoundGraceSeconds) {
     return { state: WaiterState.RETRY, reason: { kind: 'notFoundInGrace', error } };
+  }
+  if (context.firstCheck === true && isConnectionFailure(error)) {
+    return { state: WaiterState.FAILURE, reason: { kind: 'apiError', error } };
   }
   if (isTransientError(error) && context.transientFailure === 'retry') {
     return { state: WaiterState.RETRY, reason: { kind: 'transientError', error } };

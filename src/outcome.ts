@@ -1,6 +1,6 @@
 import type { ShareObservation } from './shareObservation.js';
 import { ApiError, ShareCompletedWithErrorsError, ShareFailedError, WaitAbortedError, WaitTimeoutError, type WaitEndedFields } from './errors.js';
-import type { ServiceErrorInfo } from './serviceError.js';
+import { isConnectionFailure, type ServiceErrorInfo } from './serviceError.js';
 import type { PortfolioShareResult, ShareDetails } from './types.js';
 
 /** Where a wait (or check) stands when its outcome is turned into a result or an error. */
@@ -74,6 +74,9 @@ export function toShareError(
 
 function apiErrorHint(error: ServiceErrorInfo): string {
   const name = error.name;
+  if (isConnectionFailure(error)) {
+    return 'could not connect to the endpoint URL: check the endpoint (clientConfig.endpoint or AWS_ENDPOINT_URL), the region and the network, then try again';
+  }
   if (name === 'ResourceNotFoundException') {
     return 'check the token, and call from the account that made the share (the organization\'s management account or a delegated administrator) in the same region';
   }

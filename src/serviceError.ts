@@ -114,6 +114,21 @@ const SOCKET_ERROR_CODES: ReadonlySet<string> = new Set([
   'UND_ERR_SOCKET',
 ]);
 
+/** Socket codes meaning no connection was made at all (refused, unknown host, no route), as opposed to one that broke. */
+const CONNECT_ERROR_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** The SDK's `connectionTimeout` error: "…did not establish a connection with the server within…". */
+const CONNECT_TIMEOUT_MESSAGE = /(did not establish|without establishing) a connection/i;
+
+/**
+ * True when the call never reached the endpoint: connection refused, unknown host, no route, or the
+ * connection timeout. On a wait's first check (after its per-call retries) this means a wrong endpoint
+ * or no network rather than a blip, so the wait fails at once instead of polling until its deadline.
+ */
+export function isConnectionFailure(info: ServiceErrorInfo): boolean {
+  if (info.code !== undefined && CONNECT_ERROR_CODES.has(info.code)) return true;
+  return info.name === 'TimeoutError' && CONNECT_TIMEOUT_MESSAGE.test(info.message);
+}
+
 /**
  * True for failures of one call that the next call may not have: throttling, 5xx, timeouts, socket
  * errors and errors the SDK marked `$retryable`. These are retried inside the attempt and never turn

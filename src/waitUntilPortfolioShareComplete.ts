@@ -32,6 +32,12 @@ export const ENGINE_DEADLINE_MARGIN_SECONDS = 86_400;
  * `acceptPartialSuccess` is set or every error is DuplicateResourceException). Rejects with
  * `ShareFailedError` (ERROR), `ShareCompletedWithErrorsError`, `WaitTimeoutError`,
  * `WaitAbortedError`, `ApiError` or `InvalidInputError` (thrown before any call).
+ *
+ * Throttling, 5xx, timeouts and socket errors of one call are retried inside the check; if they
+ * outlast those retries the wait checks again at the next delay. One exception: when the first check
+ * cannot connect at all (connection refused, unknown host, no route, connection timeout), the endpoint
+ * is wrong or unreachable and the wait rejects with `ApiError` at once instead of polling until
+ * `maxWaitTime`.
  */
 export async function waitUntilPortfolioShareComplete(config: WaiterConfiguration, input: PortfolioShareInput): Promise<PortfolioShareResult> {
   const settings = validateWaiterConfiguration(config, input);
@@ -98,6 +104,7 @@ async function poll(settings: WaitSettings, client: ServiceCatalogLikeClient, si
         acceptPartialSuccess: settings.acceptPartialSuccess,
         tolerateDuplicates: settings.tolerateDuplicates,
         transientFailure: 'retry',
+        firstCheck: progress.attempts === 1,
       });
       return settle(verdict);
     } catch (error) {

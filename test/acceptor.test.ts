@@ -147,6 +147,41 @@ describe('accept: errors (DESIGN §2)', () => {
   });
 });
 
+describe('accept: connection failures', () => {
+  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+  const unknownHost = Object.assign(new Error('getaddrinfo EAI_AGAIN sc.example'), { code: 'EAI_AGAIN' });
+  const connectTimeout = Object.assign(
+    new Error('@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 5000 ms.'),
+    { name: 'TimeoutError' },
+  );
+  // Under a VM-sandboxed runner the SDK hands back only a wrapper whose message names the socket error.
+  const wrappedRefused = new Error('AWS SDK error wrapper for Error: connect ECONNREFUSED 127.0.0.1:1');
+
+  it.each([
+    ['connection refused', refused],
+    ['a host that does not resolve', unknownHost],
+    ['the connection timeout', connectTimeout],
+    ['connection refused, seen through the SDK wrapper', wrappedRefused],
+  ])('%s on the first check is an API error at once (a wrong endpoint, not a blip)', (_label, error) => {
+    const verdict = accept({ error }, { ...context, firstCheck: true });
+    expect(verdict.state).toBe(WaiterState.FAILURE);
+    expect(verdict.reason).toMatchObject({ kind: 'apiError' });
+  });
+
+  it('connection refused on a later check polls again: the endpoint answered before', () => {
+    expect(accept({ error: refused }, { ...context, firstCheck: false })).toMatchObject({ state: WaiterState.RETRY, reason: { kind: 'transientError' } });
+    expect(accept({ error: refused }, context)).toMatchObject({ state: WaiterState.RETRY, reason: { kind: 'transientError' } });
+  });
+
+  it('a failure after connecting (reset, request timeout, throttling, 5xx) on the first check still polls again', () => {
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    const requestTimeout = Object.assign(new Error('Request timed out after 30000 ms'), { name: 'TimeoutError' });
+    for (const error of [reset, requestTimeout, serviceError('ThrottlingException', 'Rate exceeded'), serviceError('InternalFailure', 'boom', 500)]) {
+      expect(accept({ error }, { ...context, firstCheck: true })).toMatchObject({ state: WaiterState.RETRY, reason: { kind: 'transientError' } });
+    }
+  });
+});
+
 describe('parseDescribeOutput', () => {
   it('keeps only well-typed fields of ShareDetails', () => {
     const parsed = parseDescribeOutput({

@@ -136,6 +136,28 @@ describe('waitUntilPortfolioShareComplete: outcomes', () => {
     expect(client.calls).toHaveLength(7);
   });
 
+  it('rejects with ApiError after the first check\'s retries when the endpoint refuses connections, instead of polling until the deadline', async () => {
+    const timers = createFakeTimers();
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+    const { client } = timedClient([{ error: refused }], timers);
+    const error = await rejection(waitUntilPortfolioShareComplete(config(client, timers), input));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'API_ERROR', serviceErrorName: 'Error', serviceMessage: 'connect ECONNREFUSED 127.0.0.1:1', attempts: 1, cause: refused });
+    expect((error as Error).message).toContain('could not connect to the endpoint URL');
+    // The per-call retries still ran: one try and four retries, then no second check.
+    expect(client.calls).toHaveLength(5);
+    expect(timers.now()).toBeLessThan(10_000);
+  });
+
+  it('keeps polling when connections are refused in the middle of a wait: the endpoint answered before', async () => {
+    const timers = createFakeTimers();
+    const refused = { error: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }) };
+    const { client } = timedClient([status('IN_PROGRESS'), refused, refused, refused, refused, refused, status('COMPLETED')], timers);
+    const result = await waitUntilPortfolioShareComplete(config(client, timers), input);
+    expect(result).toMatchObject({ status: 'COMPLETED', attempts: 3 });
+    expect(client.calls).toHaveLength(7);
+  });
+
   it('never lets an engine error through: every rejection is a PortfolioShareWaiterError', async () => {
     const timers = createFakeTimers();
     for (const answer of [{ error: 'a string' }, { error: serviceError('Weird', 'x') }, { output: { Status: 'NEW_STATUS' } }] as Answer[]) {

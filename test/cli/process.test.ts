@@ -1,5 +1,6 @@
 // The built bin (dist/cli/bin.js, `npm test` builds first) as a real process against the simulator.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -202,6 +203,28 @@ test('exit 4: not found after the grace window, reported with the service error'
   expect(entry).toMatchObject({ token: 'share-doesnotexist1', outcome: 'api-error', exitCode: 4, status: null, result: null });
   expect(entry?.error).toMatchObject({ name: 'ApiError', code: 'API_ERROR', serviceErrorName: 'ResourceNotFoundException', httpStatusCode: 400 });
   expect(typeof entry?.error?.requestId).toBe('string');
+});
+
+/** A local port nothing listens on: bound, then closed again. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+test('exit 4: a wrong --endpoint-url fails after the first check\'s retries, not after the whole --timeout', async () => {
+  const endpoint = `http://127.0.0.1:${await closedPort()}`;
+  // Without the fail-fast this run would poll until --timeout (600 s by default; 20 s here) and exit 3.
+  const run = await start(['--endpoint-url', endpoint, 'wait', 'share-abc', '--timeout', '20', '--output', 'json'], childEnv()).done;
+  expect(run.code).toBe(4);
+  const entry = (JSON.parse(run.stdout) as JsonReport).results[0];
+  expect(entry).toMatchObject({ token: 'share-abc', outcome: 'api-error', exitCode: 4, status: null });
+  expect(entry?.error).toMatchObject({ name: 'ApiError', code: 'API_ERROR', attempts: 1 });
+  expect(String(entry?.error?.serviceMessage)).toContain('ECONNREFUSED');
+  expect(String(entry?.error?.message)).toContain('could not connect to the endpoint URL');
 });
 
 test('exit 4: no region anywhere, and no call made', async () => {
