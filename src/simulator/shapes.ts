@@ -16,7 +16,9 @@ export interface Member {
 }
 
 const acceptLanguage: Member = { shape: { type: 'string', max: 100 } };
-const id: Shape = { type: 'string', min: 1, max: 100, pattern: '^[a-zA-Z0-9_\\-]*$' };
+// The model writes this pattern without a closing `$` and the service prints it so; like every
+// pattern here it is still matched against the whole value ('x y' fails).
+const id: Shape = { type: 'string', min: 1, max: 100, pattern: '^[a-zA-Z0-9_\\-]*' };
 const accountId: Shape = { type: 'string', pattern: '^[0-9]{12}$' };
 const organizationNode: Shape = {
   type: 'structure',

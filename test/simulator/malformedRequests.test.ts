@@ -46,7 +46,7 @@ const cases: Case[] = [
     call: { target: `${TARGET}DescribePortfolioShareStatus`, body: '{"PortfolioShareToken": "x y"}' },
     status: 400,
     type: 'ValidationException',
-    message: "1 validation error detected: Value 'x y' at 'portfolioShareToken' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9_\\-]*$",
+    message: "1 validation error detected: Value 'x y' at 'portfolioShareToken' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9_\\-]*",
   },
   {
     name: 'id too long',
