@@ -6,6 +6,7 @@ import {
   WaitAbortedError,
   WaitTimeoutError,
 } from '../errors.js';
+import { throttledAccountsOf } from '../shareAccounts.js';
 import type { PortfolioShareResult, PortfolioShareStatus, ShareDetails } from '../types.js';
 import { ExitCode, type ExitCodeValue } from './exitCodes.js';
 import type { CliSignal } from './io.js';
@@ -61,7 +62,6 @@ export interface TokenOutcome {
 }
 
 const DUPLICATE = 'DuplicateResourceException';
-const THROTTLING = 'ThrottlingException';
 
 function accountsOf(details: ShareDetails | undefined, keep: (error: string | undefined) => boolean): string[] {
   const accounts = new Set<string>();
@@ -81,7 +81,8 @@ function viewOfResult(result: PortfolioShareResult): ShareView {
     attempts: result.attempts,
     elapsedSeconds: result.elapsedSeconds,
     failedAccounts: accountsOf(result.shareDetails, (e) => e !== DUPLICATE).filter((a) => !duplicates.has(a)),
-    throttledAccounts: accountsOf(result.shareDetails, (e) => e === THROTTLING),
+    // The library's rule (every throttling name AWS SDKs know), so `status` and a failed `wait` agree.
+    throttledAccounts: throttledAccountsOf(result.shareDetails),
     duplicateAccounts: result.duplicateAccounts,
   };
 }
