@@ -13,6 +13,8 @@ const ACCOUNT_ID = { regex: /^[0-9]{12}$/, text: 'a 12-digit account id' };
 const PORTFOLIO_ID = { regex: /^[a-zA-Z0-9_-]{1,100}$/, text: 'a portfolio id of 1 to 100 letters, digits, "_" or "-"' };
 const ERROR_TYPE = { regex: /^[A-Za-z][A-Za-z0-9.]{0,99}$/, text: 'an error type such as "ThrottlingException"' };
 const SHARE_ACTIONS = ['CREATE', 'UPDATE', 'DELETE'];
+/** AWS Organizations nests OUs at most five levels below the root; deeper files are refused (and never recursed into). */
+export const MAX_OU_DEPTH = 5;
 
 /** Checks a parsed scenario document and returns a validated copy; throws ScenarioError naming the field. */
 export function validateScenario(value: unknown): Scenario {
@@ -65,11 +67,11 @@ function checkOrganization(value: unknown): NodeIndex {
   const managementAccountId = expectString(org.managementAccountId, 'organization.managementAccountId', ACCOUNT_ID);
   const index: NodeIndex = { managementAccountId, ids: new Set([id]), accounts: new Set() };
   if (org.root === undefined) throw new ScenarioError('organization.root', 'the root unit: an object with id "r-..."');
-  checkUnit(org.root, 'organization.root', ROOT_ID, index);
+  checkUnit(org.root, 'organization.root', ROOT_ID, index, 0);
   return index;
 }
 
-function checkUnit(value: unknown, field: string, idPattern: typeof OU_ID, index: NodeIndex): void {
+function checkUnit(value: unknown, field: string, idPattern: typeof OU_ID, index: NodeIndex, depth: number): void {
   const unit = expectObject(value, field, ['id', 'name', 'accounts', 'organizationalUnits']);
   const id = expectString(unit.id, join(field, 'id'), idPattern);
   if (index.ids.has(id)) throw new ScenarioError(join(field, 'id'), 'an id used only once in the organization', id);
@@ -85,9 +87,11 @@ function checkUnit(value: unknown, field: string, idPattern: typeof OU_ID, index
     });
   }
   if (unit.organizationalUnits !== undefined) {
-    expectArray(unit.organizationalUnits, join(field, 'organizationalUnits')).forEach((child, i) =>
-      checkUnit(child, join(join(field, 'organizationalUnits'), i), OU_ID, index),
-    );
+    const children = expectArray(unit.organizationalUnits, join(field, 'organizationalUnits'));
+    if (depth >= MAX_OU_DEPTH && children.length > 0) {
+      throw new ScenarioError(join(field, 'organizationalUnits'), `no OUs here: AWS Organizations nests OUs at most ${MAX_OU_DEPTH} levels below the root`, children);
+    }
+    children.forEach((child, i) => checkUnit(child, join(join(field, 'organizationalUnits'), i), OU_ID, index, depth + 1));
   }
 }
 

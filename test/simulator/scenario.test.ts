@@ -1,12 +1,23 @@
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CreatePortfolioShareCommand, DescribePortfolioShareStatusCommand } from '@aws-sdk/client-service-catalog';
 import { defaultScenario, loadScenario, ScenarioError, startSimulator, validateScenario } from '../../src/simulator/index.js';
+import { startHarness } from './helpers.js';
 
 const base = (): Record<string, unknown> => structuredClone(defaultScenario) as unknown as Record<string, unknown>;
 const org = (changes: Record<string, unknown>) => ({ ...base(), organization: { ...defaultScenario.organization, ...changes } });
 
+/** A root whose first OU has OUs nested `levels` deep under the root (built without recursion). */
+const nested = (levels: number): Record<string, unknown> => {
+  let unit: Record<string, unknown> = { id: `ou-ab12-${String(levels).padStart(8, '0')}`, accounts: ['222222222222'] };
+  for (let level = levels - 1; level >= 1; level -= 1) unit = { id: `ou-ab12-${String(level).padStart(8, '0')}`, organizationalUnits: [unit] };
+  return org({ root: { id: 'r-ab12', organizationalUnits: [unit] } });
+};
+const sixthLevel = `organization.root${'.organizationalUnits[0]'.repeat(5)}.organizationalUnits`;
+
 const cases: Array<[string, unknown, string, RegExp]> = [
+  ['OUs nested six levels below the root (AWS Organizations allows five)', nested(6), sixthLevel, /expected no OUs here: AWS Organizations nests OUs at most 5 levels below the root, got an array$/],
   ['a document that is not an object', [1], '', /scenario: expected an object, got an array/],
   ['a misspelt top-level field', { ...base(), orgnization: {} }, 'orgnization', /orgnization: expected no such field \(allowed here: description, organization/],
   ['no organization', { portfolios: [] }, 'organization', /organization: expected an object with id, managementAccountId and root/],
@@ -54,6 +65,25 @@ describe('scenario validation', () => {
     expect(error).toBeInstanceOf(ScenarioError);
     expect(error).toMatchObject({ name: 'ScenarioError', code: 'INVALID_SCENARIO', field });
     expect((error as Error).message).toMatch(message);
+  });
+
+  it('refuses OUs nested 20,000 levels deep with a ScenarioError, not a stack overflow', () => {
+    expect(() => validateScenario(nested(20_000))).toThrow(ScenarioError);
+    expect(() => validateScenario(nested(20_000))).toThrow(expect.objectContaining({ field: sixthLevel }));
+  });
+
+  it('accepts OUs nested five levels below the root, and a share to the top one reaches the deepest account', async () => {
+    const h = await startHarness({ scenario: validateScenario(nested(5)) });
+    try {
+      const { PortfolioShareToken } = await h.client.send(
+        new CreatePortfolioShareCommand({ PortfolioId: 'port-examplepf0001', OrganizationNode: { Type: 'ORGANIZATIONAL_UNIT', Value: 'ou-ab12-00000001' } }),
+      );
+      h.clock.advance(60_000);
+      const status = await h.client.send(new DescribePortfolioShareStatusCommand({ PortfolioShareToken }));
+      expect(status).toMatchObject({ Status: 'COMPLETED', ShareDetails: { SuccessfulShares: ['222222222222'], ShareErrors: [] } });
+    } finally {
+      await h.close();
+    }
   });
 
   it('startSimulator rejects a bad scenario object with the same error', async () => {
