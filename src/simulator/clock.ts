@@ -13,19 +13,27 @@ export const DEFAULT_MANUAL_CLOCK_START_MS = Date.UTC(2026, 0, 1);
 
 export const systemClock: SimulatorClock = { now: () => Date.now() };
 
+/** The largest time a manual clock can show: the end of JavaScript's Date range, so every `CreatedTime` stays a valid timestamp. */
+export const MAX_CLOCK_MS = 8.64e15;
+
+function checkTime(where: string, ms: number): number {
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_CLOCK_MS) {
+    throw new TypeError(`${where}: the time must be a finite number of milliseconds within ±${MAX_CLOCK_MS} (the Date range), got ${String(ms)}`);
+  }
+  return ms;
+}
+
 export function createManualClock(startMs: number = DEFAULT_MANUAL_CLOCK_START_MS): ManualClock {
-  if (!Number.isFinite(startMs)) throw new TypeError(`createManualClock: startMs must be a finite number, got ${String(startMs)}`);
-  let current = startMs;
+  let current = checkTime('createManualClock', startMs);
   return {
     now: () => current,
     advance(ms: number): number {
       if (!Number.isFinite(ms) || ms < 0) throw new TypeError(`advance: ms must be a finite number ≥ 0, got ${String(ms)}`);
-      current += ms;
+      current = checkTime('advance', current + ms);
       return current;
     },
     set(ms: number): void {
-      if (!Number.isFinite(ms)) throw new TypeError(`set: ms must be a finite number, got ${String(ms)}`);
-      current = ms;
+      current = checkTime('set', ms);
     },
   };
 }

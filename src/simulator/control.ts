@@ -77,12 +77,19 @@ async function moveClock(req: IncomingMessage, clock: SimulatorClock): Promise<R
   const value = body.value;
   const advanceMs = isRecord(value) ? value.advanceMs : undefined;
   const setMs = isRecord(value) ? value.setMs : undefined;
-  if (typeof advanceMs === 'number' && Number.isFinite(advanceMs) && advanceMs >= 0 && setMs === undefined) {
-    clock.advance(advanceMs);
-  } else if (typeof setMs === 'number' && Number.isFinite(setMs) && advanceMs === undefined) {
-    clock.set(setMs);
-  } else {
-    return error(400, 'InvalidClockChange', 'Expected {"advanceMs": N} with N ≥ 0, or {"setMs": T}');
+  const invalid = (detail: string): Reply => error(400, 'InvalidClockChange', `Expected {"advanceMs": N} with N ≥ 0, or {"setMs": T}${detail}`);
+  try {
+    if (typeof advanceMs === 'number' && Number.isFinite(advanceMs) && advanceMs >= 0 && setMs === undefined) {
+      clock.advance(advanceMs);
+    } else if (typeof setMs === 'number' && Number.isFinite(setMs) && advanceMs === undefined) {
+      clock.set(setMs);
+    } else {
+      return invalid('');
+    }
+  } catch (err) {
+    // The clock refuses a time outside the Date range; the clock is left as it was.
+    if (err instanceof TypeError) return invalid(`: ${err.message}`);
+    throw err;
   }
   return { status: 200, body: { now: clock.now() } };
 }

@@ -74,6 +74,15 @@ describe('control endpoint /_simulator/', () => {
     expect(await control(h.sim.endpoint, 'POST', 'clock', { advanceMs: -1 })).toMatchObject({ status: 400, json: { __type: 'InvalidClockChange' } });
   });
 
+  it('POST clock refuses a move past the Date range with 400 and leaves the clock where it was', async () => {
+    const before = h.clock.now();
+    for (const body of [{ advanceMs: 1e308 }, { setMs: 1e300 }, { setMs: -9e15 }]) {
+      const response = await control(h.sim.endpoint, 'POST', 'clock', body);
+      expect(response).toMatchObject({ status: 400, json: { __type: 'InvalidClockChange', Message: expect.stringMatching(/Date range/) } });
+    }
+    expect(await control(h.sim.endpoint, 'GET', 'clock')).toMatchObject({ status: 200, json: { now: before } });
+  });
+
   it('POST clock answers 409 ClockNotManual on the real clock', async () => {
     const real = await startSimulator();
     try {

@@ -21,6 +21,18 @@ describe('manual clock', () => {
     expect(() => createManualClock(Number.POSITIVE_INFINITY)).toThrow(TypeError);
   });
 
+  it('stays within the Date range, so a timestamp it makes is always valid; a refused move leaves the time as it was', () => {
+    const clock = createManualClock(0);
+    expect(() => clock.set(8.64e15 + 1)).toThrow(TypeError);
+    expect(() => clock.set(-8.64e15 - 1)).toThrow(TypeError);
+    expect(() => createManualClock(1e300)).toThrow(TypeError);
+    clock.set(8.64e15 - 10);
+    expect(() => clock.advance(11)).toThrow(/within ±8640000000000000/);
+    expect(clock.now()).toBe(8.64e15 - 10);
+    expect(clock.advance(10)).toBe(8.64e15);
+    expect(Number.isNaN(new Date(clock.now()).getTime())).toBe(false);
+  });
+
   it('isManualClock tells the two clocks apart', () => {
     expect(isManualClock(createManualClock())).toBe(true);
     expect(isManualClock(systemClock)).toBe(false);
