@@ -1,3 +1,4 @@
+import { OPERATION_NAMES } from './operations.js';
 import type { FaultKind, FaultRule } from './types.js';
 import { expectNumber, expectObject, expectString, join, ScenarioError } from './scenarioError.js';
 
@@ -24,6 +25,11 @@ export function validateFaultRule(value: unknown, field: string): FaultRule {
     rule.latencyMs = expectNumber(o.latencyMs, join(field, 'latencyMs'), { min: 0, max: 600_000 });
   } else if (o.latencyMs !== undefined) {
     throw new ScenarioError(join(field, 'latencyMs'), 'no latencyMs: it applies to kind "latency" only', o.latencyMs);
+  }
+  // A rule for an operation the simulator does not implement could never fire (such calls are
+  // answered UnknownOperationException first), so a misspelt name would pass unnoticed.
+  if (operation !== '*' && !OPERATION_NAMES.includes(operation)) {
+    throw new ScenarioError(join(field, 'operation'), `"*" or an operation the simulator implements (${OPERATION_NAMES.join(', ')})`, operation);
   }
   return rule;
 }

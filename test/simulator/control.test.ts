@@ -54,6 +54,7 @@ describe('control endpoint /_simulator/', () => {
     [{ operation: 'DescribePortfolio', kind: 'nope', count: 1 }, /invalid fault rule: rule\.kind: expected one of/],
     [{ operation: 'DescribePortfolio', kind: 'latency', count: 1 }, /rule\.latencyMs/],
     [{ operation: 'DescribePortfolio', kind: 'throttle', count: 1, extra: true }, /rule\.extra: expected no such field/],
+    [{ operation: 'DescribePortfolioShareStatuss', kind: 'throttle', count: 1 }, /rule\.operation: expected "\*" or an operation the simulator implements/],
     ['{not json', /not valid JSON/],
   ])('POST faults refuses %j with 400', async (body, message) => {
     const response = await control(h.sim.endpoint, 'POST', 'faults', body);

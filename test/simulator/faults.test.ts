@@ -133,5 +133,7 @@ describe('fault injection', () => {
     expect(() => h.sim.injectFault({ operation: 'X', kind: 'throttle' })).toThrow(/rule\.count: expected exactly one of "count"/);
     expect(() => h.sim.injectFault({ operation: 'X', kind: 'latency', count: 1 })).toThrow(TypeError);
     expect(() => h.sim.injectFault({ operation: 'X', kind: 'throttle', rate: 2 })).toThrow(/rule\.rate: expected a number between 0 and 1, got 2/);
+    expect(() => h.sim.injectFault({ operation: 'ListPortfolio', kind: 'throttle', count: 1 })).toThrow(/^injectFault: invalid fault rule: rule\.operation: expected "\*" or an operation the simulator implements/);
+    expect(() => h.sim.injectFault({ operation: 'ListPortfolios', kind: 'throttle', count: 1 })).not.toThrow();
   });
 });

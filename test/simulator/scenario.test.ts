@@ -51,6 +51,13 @@ const cases: Array<[string, unknown, string, RegExp]> = [
   ['an unknown fault kind', { ...base(), faults: [{ operation: '*', kind: 'explode', count: 1 }] }, 'faults[0].kind', /expected one of throttle, http500, http503, reset, latency, malformed, got "explode"/],
   ['a fault with both count and rate', { ...base(), faults: [{ operation: '*', kind: 'throttle', count: 1, rate: 0.5 }] }, 'faults[0].count', /exactly one of "count"/],
   ['a latency fault without latencyMs', { ...base(), faults: [{ operation: '*', kind: 'latency', rate: 1 }] }, 'faults[0].latencyMs', /expected a number between 0 and 600000/],
+  [
+    'a fault for a misspelt operation (it could never fire)',
+    { ...base(), faults: [{ operation: 'DescribePortfolioShareStatuss', kind: 'throttle', count: 1 }] },
+    'faults[0].operation',
+    /faults\[0\]\.operation: expected "\*" or an operation the simulator implements \(CreatePortfolio, .*AcceptPortfolioShare\), got "DescribePortfolioShareStatuss"$/,
+  ],
+  ['a fault for an operation the simulator does not implement', { ...base(), faults: [{ operation: 'SearchProducts', kind: 'http500', rate: 1 }] }, 'faults[0].operation', /got "SearchProducts"$/],
   ['a fault with a lower-case operation', { ...base(), faults: [{ operation: 'describe', kind: 'throttle', count: 1 }] }, 'faults[0].operation', /expected an operation name/],
 ];
 
