@@ -56,6 +56,7 @@ export async function loadScenario(pathOrObject: string | Scenario): Promise<Sce
 
 interface NodeIndex {
   managementAccountId: string;
+  rootId: string;
   /** Every node id: the organization, the root, OUs and accounts. */
   ids: Set<string>;
   accounts: Set<string>;
@@ -65,8 +66,9 @@ function checkOrganization(value: unknown): NodeIndex {
   const org = expectObject(value, 'organization', ['id', 'managementAccountId', 'root']);
   const id = expectString(org.id, 'organization.id', ORG_ID);
   const managementAccountId = expectString(org.managementAccountId, 'organization.managementAccountId', ACCOUNT_ID);
-  const index: NodeIndex = { managementAccountId, ids: new Set([id]), accounts: new Set() };
   if (org.root === undefined) throw new ScenarioError('organization.root', 'the root unit: an object with id "r-..."');
+  const rootId = expectString(expectObject(org.root, 'organization.root', null).id, 'organization.root.id', ROOT_ID);
+  const index: NodeIndex = { managementAccountId, rootId, ids: new Set([id]), accounts: new Set() };
   checkUnit(org.root, 'organization.root', ROOT_ID, index, 0);
   return index;
 }
@@ -130,7 +132,10 @@ function checkShares(value: unknown, nodes: NodeIndex): void {
     const byNode = expectObject(s.durationsByNode, 'shares.durationsByNode', null);
     for (const [node, seconds] of Object.entries(byNode)) {
       const field = join('shares.durationsByNode', node);
-      if (!nodes.ids.has(node)) throw new ScenarioError(field, 'a key that is the organization id, an OU id or an account id of the organization');
+      // The root and the management account are in the index but no share can reach them, so a duration for them would never apply.
+      if (!nodes.ids.has(node) || node === nodes.rootId || node === nodes.managementAccountId) {
+        throw new ScenarioError(field, 'a key that is the organization id, an OU id or an account id of the organization that a share can reach (not the root, not the management account)');
+      }
       expectNumber(seconds, field, { min: 0 });
     }
   }

@@ -43,6 +43,8 @@ const cases: Array<[string, unknown, string, RegExp]> = [
   ['a negative duration', { ...base(), shares: { defaultDurationSeconds: -1 } }, 'shares.defaultDurationSeconds', /expected a number ≥ 0, got -1/],
   ['a fractional notFoundDescribes', { ...base(), shares: { notFoundDescribes: 1.5 } }, 'shares.notFoundDescribes', /expected an integer ≥ 0, got 1.5/],
   ['a duration for a node not in the organization', { ...base(), shares: { durationsByNode: { 'ou-zz99-zzzzzzzz': 3 } } }, 'shares.durationsByNode.ou-zz99-zzzzzzzz', /the organization id, an OU id or an account id/],
+  ['a duration for the root (no share can name it)', { ...base(), shares: { durationsByNode: { 'r-ab12': 3 } } }, 'shares.durationsByNode.r-ab12', /that a share can reach \(not the root, not the management account\)$/],
+  ['a duration for the management account (it never receives a share)', { ...base(), shares: { durationsByNode: { '111111111111': 3 } } }, 'shares.durationsByNode.111111111111', /not the management account/],
   ['a string accountAcceptDelaySeconds', { ...base(), shares: { accountAcceptDelaySeconds: '5' } }, 'shares.accountAcceptDelaySeconds', /expected a number ≥ 0, got "5"/],
   ['an outcome for an account outside the organization', { ...base(), accounts: { '999999999999': { shareError: 'ThrottlingException' } } }, 'accounts.999999999999', /member account of the organization/],
   ['an outcome for the management account', { ...base(), accounts: { '111111111111': { shareError: 'ThrottlingException' } } }, 'accounts.111111111111', /not the management account/],
