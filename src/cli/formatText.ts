@@ -1,4 +1,5 @@
 import type { ShareError } from '../types.js';
+import { apiErrorAdvice } from './advice.js';
 import type { TokenOutcome } from './outcome.js';
 
 type Paint = (text: string) => string;
@@ -87,6 +88,10 @@ export function formatOutcomeText(outcome: TokenOutcome, color: boolean): string
         `throttled inside the share for ${v.throttledAccounts.join(', ')}: the service will not retry and checking again will not help. Delete the share and create it again to reach ${v.throttledAccounts.length === 1 ? 'that account' : 'those accounts'}.`,
       ),
     );
+  }
+  if (outcome.outcome === 'api-error') {
+    const advice = apiErrorAdvice(v);
+    if (advice !== undefined) lines.push(field('advice', advice));
   }
   for (const warning of outcome.warnings) lines.push(field('warning', c.yellow(warning)));
   return `${lines.join('\n')}\n`;

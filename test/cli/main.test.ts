@@ -241,9 +241,12 @@ describe('text output', () => {
     );
   });
 
-  test('an API error shows the service error, message and request id', async () => {
+  test('an API error shows the service error, message and request id, then what to do', async () => {
     const { out } = await run(['wait', A], { [A]: notFound(A) });
-    expect(out).toBe(`${A}: API error ResourceNotFoundException: Portfolio share token ${A} not found. (request id req-123, HTTP 400)\n`);
+    expect(out).toBe(
+      `${A}: API error ResourceNotFoundException: Portfolio share token ${A} not found. (request id req-123, HTTP 400)\n` +
+        `  advice      check the token, and run as the account that made the share (the organization's management account or a delegated administrator) in its region (--profile, --region).\n`,
+    );
   });
 
   test('duplicates tolerated: exit 0 with a warning line', async () => {
@@ -259,7 +262,10 @@ describe('text output', () => {
 
   test('--quiet prints only what did not pass', async () => {
     const quiet = await run(['wait', A, B, '--quiet'], { [A]: result(A), [B]: notFound(B) });
-    expect(quiet.out).toBe(`${B}: API error ResourceNotFoundException: Portfolio share token ${B} not found. (request id req-123, HTTP 400)\n`);
+    expect(quiet.out).toBe(
+      `${B}: API error ResourceNotFoundException: Portfolio share token ${B} not found. (request id req-123, HTTP 400)\n` +
+        `  advice      check the token, and run as the account that made the share (the organization's management account or a delegated administrator) in its region (--profile, --region).\n`,
+    );
     const silent = await run(['wait', A, '--quiet'], { [A]: result(A) });
     expect(silent.out).toBe('');
   });
