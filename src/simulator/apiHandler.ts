@@ -63,7 +63,11 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, path:
       res.destroy();
       return finish(0, 'closed');
     }
-    if (decision.kind) return applyFault(decision.kind, req, res, requestId, finish);
+    if (decision.kind) {
+      // The client gave up during the latency: the fault was drawn, but nothing reaches anyone.
+      if (res.destroyed || req.socket.destroyed) return finish(0, 'client-closed');
+      return applyFault(decision.kind, req, res, requestId, finish);
+    }
     const input = parseInput(read.body);
     validateInput(input, op.input);
     const auth = readCredentialScope(req.headers.authorization);

@@ -89,6 +89,28 @@ describe('fault injection', () => {
     expect(await sdkError(share())).toMatchObject({ name: 'InvalidStateException' });
   });
 
+  it.each(['http500', 'throttle', 'malformed', 'reset'] as const)(
+    'a %s fault whose client gave up during an added latency is logged as client-closed, not as answered',
+    async (kind) => {
+      h = await startHarness();
+      h.sim.injectFault({ operation: 'ListPortfolios', kind: 'latency', latencyMs: 200, count: 1 });
+      h.sim.injectFault({ operation: 'ListPortfolios', kind, count: 1 });
+      await new Promise<void>((resolve, reject) => {
+        const req = request(`${h.sim.endpoint}/`, {
+          method: 'POST',
+          headers: { 'X-Amz-Target': 'AWS242ServiceCatalogService.ListPortfolios', 'Content-Type': 'application/x-amz-json-1.1' },
+        });
+        req.on('error', () => resolve());
+        req.on('finish', () => setImmediate(() => req.destroy()));
+        req.on('response', () => reject(new Error('expected no answer')));
+        req.end('{}');
+      });
+      while (h.sim.requests().length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(h.sim.requests()).toEqual([expect.objectContaining({ operation: 'ListPortfolios', httpStatus: 0, outcome: 'client-closed', requestId: '', latencyMs: 200 })]);
+      await expect(h.client.send(new ListPortfoliosCommand({}))).resolves.toBeDefined();
+    },
+  );
+
   it('a latency rule and a fault rule combine; only matching operations are hit', async () => {
     h = await startHarness();
     h.sim.injectFault({ operation: 'DescribePortfolio', kind: 'latency', latencyMs: 5, count: 1 });
