@@ -23,9 +23,14 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
   });
 }
 
-/** The real clock: monotonic `now`, abortable `setTimeout` sleep, `Math.random`. */
+/** The real clock: monotonic `now`, abortable `setTimeout` sleep, `Math.random`, an unref'd `setTimeout` for `schedule`. */
 export const realTimers: Timers = {
   now: () => performance.now(),
   sleep: abortableSleep,
   random: () => Math.random(),
+  schedule: (callback, ms) => {
+    const timer = setTimeout(callback, Math.max(0, ms));
+    timer.unref();
+    return () => clearTimeout(timer);
+  },
 };

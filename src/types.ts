@@ -77,6 +77,12 @@ export interface Timers {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** Uniform random number in [0, 1). */
   random(): number;
+  /**
+   * Call `callback` once after `ms` milliseconds unless the returned function is called first; must not
+   * keep the process alive. The waiter uses it to abandon a call still unanswered well after the
+   * deadline. Optional: without it (as in most test fakes) a call in flight is never cut short.
+   */
+  schedule?(callback: () => void, ms: number): () => void;
 }
 
 /** The part of a Service Catalog client the waiter uses; any compatible object works. */
@@ -90,7 +96,10 @@ export interface WaiterConfiguration {
   client?: ServiceCatalogLikeClient;
   /** Config for a client the waiter creates (and destroys) itself. */
   clientConfig?: ServiceCatalogClientConfig;
-  /** Longest time to wait, in seconds. Required, > 0. */
+  /**
+   * Longest time to wait, in seconds. Required, > 0. The last check is made at the deadline; a call
+   * still unanswered 10 s after the deadline is abandoned and the wait times out.
+   */
   maxWaitTime: number;
   /** Smallest delay between checks, in seconds. @default 0.5 */
   minDelay?: number;

@@ -23,6 +23,13 @@ export const ENGINE_DELAY_SECONDS = 0.001;
  * between two acceptor calls, and ours is checked at the end of each call.
  */
 export const ENGINE_DEADLINE_MARGIN_SECONDS = 86_400;
+/**
+ * How long after the deadline a call may still be unanswered before it is abandoned (aborted) and the
+ * wait times out, in seconds. Without it a hung connection on a client with no request timeout (the
+ * SDK's default) would keep the wait from ever settling; this leaves the last check at the deadline
+ * time to answer.
+ */
+export const DEADLINE_CALL_GRACE_SECONDS = 10;
 
 /**
  * Wait until a portfolio share (an organization-node CreatePortfolioShare, UpdatePortfolioShare or
@@ -92,11 +99,32 @@ async function poll(settings: WaitSettings, client: ServiceCatalogLikeClient, si
       progress.attempts += 1;
       logger.debug({ attempt: progress.attempts, elapsedSeconds: elapsedSeconds() }, 'checking portfolio share status');
       let checkResult: CheckResult;
+      // The call listens to a signal of its own: the wait's abort, or the deadline passing by far.
+      const call = new AbortController();
+      const followWait = (): void => call.abort(signal.reason);
+      signal.addEventListener('abort', followWait, { once: true });
+      const cancelGuard = timers.schedule?.(
+        () => call.abort(new Error('The call was still unanswered after the deadline.')),
+        deadline + DEADLINE_CALL_GRACE_SECONDS * 1000 - timers.now(),
+      );
       try {
-        checkResult = { output: await describeShareStatus({ client, token, retry: settings.retry, timers, logger, signal, deadline }) };
+        checkResult = { output: await describeShareStatus({ client, token, retry: settings.retry, timers, logger, signal: call.signal, deadline }) };
       } catch (error) {
         if (signal.aborted) return { state: WaiterState.ABORTED };
+        if (call.signal.aborted) {
+          progress.lastError = {
+            name: 'TimeoutError',
+            message: `DescribePortfolioShareStatus was still unanswered ${DEADLINE_CALL_GRACE_SECONDS} s after the deadline`,
+            retryable: true,
+            cause: error,
+          };
+          logger.warn({ attempt: progress.attempts, err: errorLogFields(progress.lastError) }, 'abandoned a check still unanswered after the deadline');
+          return { state: WaiterState.TIMEOUT };
+        }
         checkResult = { error };
+      } finally {
+        cancelGuard?.();
+        signal.removeEventListener('abort', followWait);
       }
       const verdict = accept(checkResult, {
         elapsedSeconds: elapsedSeconds(),

@@ -36,4 +36,33 @@ describe('abortableSleep', () => {
     expect(random).toBeGreaterThanOrEqual(0);
     expect(random).toBeLessThan(1);
   });
+  it('real timers schedule a callback that can be cancelled and does not keep the process alive', async () => {
+    const realSetTimeout = globalThis.setTimeout;
+    const handles: NodeJS.Timeout[] = [];
+    globalThis.setTimeout = ((handler: () => void, ms?: number) => {
+      const handle = realSetTimeout(handler, ms);
+      handles.push(handle);
+      return handle;
+    }) as typeof setTimeout;
+    let fired = 0;
+    let cancelledFired = 0;
+    try {
+      const done = new Promise<void>((resolve) => {
+        realTimers.schedule?.(() => {
+          fired += 1;
+          resolve();
+        }, 1);
+      });
+      const cancel = realTimers.schedule?.(() => (cancelledFired += 1), 1);
+      cancel?.();
+      await done;
+      await new Promise((resolve) => realSetTimeout(resolve, 10));
+    } finally {
+      globalThis.setTimeout = realSetTimeout;
+    }
+    expect(fired).toBe(1);
+    expect(cancelledFired).toBe(0);
+    expect(handles).toHaveLength(2);
+    expect(handles.every((handle) => !handle.hasRef())).toBe(true);
+  });
 });

@@ -258,12 +258,15 @@ describe('waitUntilPortfolioShareComplete: abort', () => {
       };
       const pending = waitUntilPortfolioShareComplete({ client, timers, maxWaitTime: 3600, minDelay: 60, maxDelay: 60, abortSignal: controller.signal }, input);
       await sleepStarted;
-      const long = [...created].filter(([, ms]) => ms >= 60_000).map(([handle]) => handle);
+      // The long timers still live during the delay: the sleep alone (the call's deadline guard ended with the call).
+      const long = [...created].filter(([handle, ms]) => ms >= 60_000 && !cleared.has(handle)).map(([handle]) => handle);
       expect(long).toHaveLength(1);
       expect(cleared.has(long[0])).toBe(false);
       controller.abort();
       await expect(pending).rejects.toBeInstanceOf(WaitAbortedError);
       expect(cleared.has(long[0])).toBe(true);
+      // Every long timer the wait ever created is cleared once it has rejected.
+      expect([...created].filter(([, ms]) => ms >= 60_000).every(([handle]) => cleared.has(handle))).toBe(true);
       // Nothing but the engine's own 1 ms pauses was ever scheduled besides it.
       expect([...created.values()].filter((ms) => ms < 60_000).every((ms) => ms <= 1)).toBe(true);
     } finally {
@@ -271,6 +274,50 @@ describe('waitUntilPortfolioShareComplete: abort', () => {
       globalThis.clearTimeout = realClearTimeout;
       controller.abort();
     }
+  });
+
+  it('abandons a call still unanswered well after the deadline and times out, instead of never settling', async () => {
+    const timers = createFakeTimers();
+    let guard: { callback: () => void; ms: number; cancelled: boolean } | undefined;
+    const scheduled = {
+      ...timers,
+      schedule: (callback: () => void, ms: number) => {
+        const entry = { callback, ms, cancelled: false };
+        guard = entry;
+        return () => {
+          entry.cancelled = true;
+        };
+      },
+    };
+    // The first call answers; the second hangs, like a connection that never answers on a client without a request timeout.
+    const client = createFakeClient([status('IN_PROGRESS'), (signal) => hangingSleep(0, signal).then(() => ({}))]);
+    const pending = waitUntilPortfolioShareComplete({ client, timers: scheduled, maxWaitTime: 60, minDelay: 5, maxDelay: 5 }, input);
+    while (client.calls.length < 2) await tick();
+    // Armed for the deadline (60 s) plus the grace, counted from the second call's start (5 s).
+    expect(guard).toMatchObject({ ms: 65_000, cancelled: false });
+    guard?.callback();
+    const error = await rejection(pending);
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect(error).toMatchObject({ code: 'WAIT_TIMEOUT', lastStatus: 'IN_PROGRESS', attempts: 2 });
+    expect((error as Error).message).toContain('still unanswered 10 s after the deadline');
+    expect(client.calls[1]?.signal?.aborted).toBe(true);
+    expect(guard?.cancelled).toBe(true);
+  });
+
+  it('cancels the deadline guard of every call that answers', async () => {
+    const cancels: boolean[] = [];
+    const timers = {
+      ...createFakeTimers(),
+      schedule: () => {
+        const index = cancels.push(false) - 1;
+        return () => {
+          cancels[index] = true;
+        };
+      },
+    };
+    const client = createFakeClient([status('IN_PROGRESS'), status('COMPLETED')]);
+    await waitUntilPortfolioShareComplete({ client, timers, maxWaitTime: 60 }, input);
+    expect(cancels).toEqual([true, true]);
   });
 
   it('aborts the describe in flight', async () => {
