@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { CreatePortfolioShareCommand, DescribePortfolioCommand, ListPortfoliosCommand } from '@aws-sdk/client-service-catalog';
 import { defaultScenario } from '../../src/simulator/index.js';
 import type { FaultRule } from '../../src/simulator/index.js';
@@ -110,6 +111,30 @@ describe('fault injection', () => {
       await expect(h.client.send(new ListPortfoliosCommand({}))).resolves.toBeDefined();
     },
   );
+
+  it('close() at once ends a call waiting out a 10-minute latency, a half-sent body and keep-alive connections', async () => {
+    h = await startHarness();
+    await h.client.send(new ListPortfoliosCommand({})); // leaves a keep-alive connection open
+    const halfSent = connect(h.sim.port, '127.0.0.1');
+    const halfSentClosed = new Promise<void>((resolve) => halfSent.on('close', () => resolve()));
+    halfSent.on('error', () => undefined);
+    halfSent.write('POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: AWS242ServiceCatalogService.ListPortfolios\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: 100\r\n\r\n{"Pa');
+    h.sim.injectFault({ operation: 'DescribePortfolio', kind: 'latency', latencyMs: 600_000, count: 1 });
+    const waiting = sdkError(describePortfolio(h));
+    // The count rule is used up once the call has been decided, i.e. once it is waiting.
+    while ((await rawCall(h.sim.endpoint, { method: 'GET', path: '/_simulator/faults', target: null, contentType: null })).body !== '{"faults":[]}') {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await h.sim.close();
+    await halfSentClosed;
+    expect((await waiting).status).toBeUndefined();
+    // The half-sent request (logged as client-closed once the server has seen its headers) may come before or after the waiting call.
+    const logged = h.sim.requests().map((r) => [r.operation, r.httpStatus, r.outcome, r.latencyMs]);
+    expect(logged.filter(([operation]) => operation !== '')).toEqual([
+      ['ListPortfolios', 200, 'ok', 0],
+      ['DescribePortfolio', 0, 'closed', 600_000],
+    ]);
+  });
 
   it('a latency rule and a fault rule combine; only matching operations are hit', async () => {
     h = await startHarness();
