@@ -16,6 +16,11 @@ import type { FaultRule, RunningSimulator, SimulatorOptions } from './types.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+const CLIENT_ERROR_STATUS: Readonly<Record<string, string>> = {
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+};
+
 /**
  * Starts a Service Catalog simulator on `host:port` (default 127.0.0.1, an ephemeral port) and
  * resolves once it is listening. Rejects with ScenarioError for a bad scenario and TypeError for a
@@ -58,9 +63,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       else res.destroy();
     });
   });
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    else socket.destroy();
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return void socket.destroy();
+    // Node's own codes: headers over its 16 KiB limit are 431, a request that never completed 408, anything else 400.
+    const status = CLIENT_ERROR_STATUS[err.code ?? ''] ?? '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -144,6 +144,18 @@ describe('malformed requests each get a proper error answer', () => {
     expect((await rawCall(h.sim.endpoint, {})).status).toBe(200);
   });
 
+  it('headers over the 16 KiB limit get 431 and the server stays responsive', async () => {
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(h.sim.port, '127.0.0.1', () => socket.write(`POST / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`));
+      let text = '';
+      socket.on('data', (d: Buffer) => (text += d.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+    expect((await rawCall(h.sim.endpoint, {})).status).toBe(200);
+  });
+
   it('every malformed call is in the request log with its outcome', () => {
     const outcomes = h.sim.requests().map((r) => r.outcome);
     for (const c of cases) expect(outcomes).toContain(c.type);
