@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { TextDecoder } from 'node:util';
 import type { FaultInjector } from './faults.js';
 import type { Logger } from '../logger.js';
 import type { CallContext } from './operationTypes.js';
@@ -89,8 +90,16 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, path:
   }
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function parseInput(body: Buffer): Record<string, unknown> {
-  const text = body.toString('utf8').trim();
+  let text: string;
+  try {
+    // Invalid bytes are refused, as the service's JSON parser does, not turned into U+FFFD and stored.
+    text = UTF8.decode(body).trim();
+  } catch {
+    throw serializationError('The request body is not valid UTF-8');
+  }
   if (text === '') return {};
   let parsed: unknown;
   try {

@@ -144,6 +144,26 @@ describe('malformed requests each get a proper error answer', () => {
     expect((await rawCall(h.sim.endpoint, {})).status).toBe(200);
   });
 
+  it('a body that is not valid UTF-8 answers SerializationException; nothing is created with replacement characters', async () => {
+    const body = Buffer.concat([Buffer.from('{"DisplayName":"caf'), Buffer.from([0xc3, 0x28]), Buffer.from('","ProviderName":"p","IdempotencyToken":"utf8"}')]);
+    const response = await new Promise<{ status: number; json: unknown }>((resolve, reject) => {
+      const req = request(`${h.sim.endpoint}/`, {
+        method: 'POST',
+        headers: { 'X-Amz-Target': `${TARGET}CreatePortfolio`, 'Content-Type': 'application/x-amz-json-1.1', 'Content-Length': String(body.length) },
+      });
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) as unknown }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(response).toEqual({ status: 400, json: { __type: 'SerializationException', Message: 'The request body is not valid UTF-8' } });
+    const listed = await rawCall(h.sim.endpoint, {});
+    expect((listed.json as { PortfolioDetails: Array<{ DisplayName: string }> }).PortfolioDetails.map((p) => p.DisplayName)).toEqual(['Example portfolio']);
+  });
+
   it('headers over the 16 KiB limit get 431 and the server stays responsive', async () => {
     const reply = await new Promise<string>((resolve, reject) => {
       const socket = connect(h.sim.port, '127.0.0.1', () => socket.write(`POST / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`));
