@@ -43,7 +43,10 @@ export interface PortfolioShareResult {
   elapsedSeconds: number;
 }
 
-/** Passed to `onStatusChange` once per status transition. */
+/**
+ * Passed to `onStatusChange` once per status transition, and to `onProgress` after every check that
+ * the service answered (`previousStatus` is then the status of the check before).
+ */
 export interface StatusChangeEvent {
   token: string;
   status: PortfolioShareStatus;
@@ -111,6 +114,11 @@ export interface WaiterConfiguration {
   logger?: Logger;
   /** Called once per status transition. */
   onStatusChange?: (event: StatusChangeEvent) => void;
+  /**
+   * Called after every check the service answered, status changed or not: for progress that moves
+   * within a status (accounts done while IN_PROGRESS).
+   */
+  onProgress?: (event: StatusChangeEvent) => void;
   /** Resolve on COMPLETED_WITH_ERRORS instead of rejecting. @default false */
   acceptPartialSuccess?: boolean;
   /** Treat share errors that are all `DuplicateResourceException` as success (with a warning). @default true */

@@ -29,6 +29,7 @@ export interface WaitSettings extends CheckSettings {
   acceptPartialSuccess: boolean;
   tolerateDuplicates: boolean;
   onStatusChange?: ((event: StatusChangeEvent) => void) | undefined;
+  onProgress?: ((event: StatusChangeEvent) => void) | undefined;
 }
 
 function describeValue(value: unknown): string {
@@ -180,10 +181,8 @@ export function validateWaiterConfiguration(config: unknown, input: unknown): Wa
   if (grace !== undefined && (typeof grace !== 'number' || !Number.isFinite(grace) || grace < 0)) {
     invalid('notFoundGraceSeconds', grace, 'be a finite number of seconds ≥ 0', `pass e.g. ${DEFAULT_NOT_FOUND_GRACE_SECONDS} (the default), or 0 to fail on the first not-found`);
   }
-  const onStatusChange = record.onStatusChange;
-  if (onStatusChange !== undefined && typeof onStatusChange !== 'function') {
-    invalid('onStatusChange', onStatusChange, 'be a function', 'pass (event) => { … } or leave it out');
-  }
+  const onStatusChange = optionalCallback('onStatusChange', record.onStatusChange);
+  const onProgress = optionalCallback('onProgress', record.onProgress);
   return {
     ...check,
     maxWaitTime,
@@ -192,6 +191,14 @@ export function validateWaiterConfiguration(config: unknown, input: unknown): Wa
     notFoundGraceSeconds: typeof grace === 'number' ? grace : DEFAULT_NOT_FOUND_GRACE_SECONDS,
     acceptPartialSuccess: optionalBoolean('acceptPartialSuccess', record.acceptPartialSuccess, false),
     tolerateDuplicates: optionalBoolean('tolerateDuplicates', record.tolerateDuplicates, true),
-    onStatusChange: onStatusChange as ((event: StatusChangeEvent) => void) | undefined,
+    onStatusChange,
+    onProgress,
   };
+}
+
+function optionalCallback(option: string, value: unknown): ((event: StatusChangeEvent) => void) | undefined {
+  if (value !== undefined && typeof value !== 'function') {
+    invalid(option, value, 'be a function', 'pass (event) => { … } or leave it out');
+  }
+  return value as ((event: StatusChangeEvent) => void) | undefined;
 }

@@ -6,7 +6,7 @@ import { describeShareStatus } from './describe.js';
 import type { PortfolioShareWaiterError } from './errors.js';
 import { toAbortedError, toApiError, toResult, toShareError, toTimeoutError, type WaitEndContext } from './outcome.js';
 import { computeDelay } from './schedule.js';
-import { notifyStatusChange } from './statusChange.js';
+import { notifyObservation } from './statusChange.js';
 import { errorLogFields, toServiceErrorInfo, type ServiceErrorInfo } from './serviceError.js';
 import type { PortfolioShareInput, PortfolioShareResult, ServiceCatalogLikeClient, WaiterConfiguration } from './types.js';
 import { validateWaiterConfiguration, type WaitSettings } from './validate.js';
@@ -152,7 +152,7 @@ async function poll(settings: WaitSettings, client: ServiceCatalogLikeClient, si
       const duplicates = reason.kind === 'success' ? reason.duplicateAccounts : [];
       progress.lastResult = toResult(reason.observation, duplicates, context);
       logger.debug({ attempt: progress.attempts, status: reason.observation.status }, 'portfolio share status');
-      if (previous?.status !== reason.observation.status) notifyStatusChange(settings, logger, progress.lastResult, previous);
+      notifyObservation(settings, logger, progress.lastResult, previous);
     } else {
       progress.lastError = reason.error;
       if (reason.kind === 'notFoundInGrace') {

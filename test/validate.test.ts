@@ -32,6 +32,7 @@ describe('validateWaiterConfiguration', () => {
       acceptPartialSuccess: false,
       tolerateDuplicates: true,
       onStatusChange: undefined,
+      onProgress: undefined,
     });
   });
 
@@ -67,6 +68,7 @@ describe('validateWaiterConfiguration', () => {
     ['retry.factor', { client, maxWaitTime: 60, retry: { factor: 0.5 } }, input, 0.5],
     ['retry.maxTimeout', { client, maxWaitTime: 60, retry: { minTimeout: 500, maxTimeout: 100 } }, input, 100],
     ['onStatusChange', { client, maxWaitTime: 60, onStatusChange: 'log' }, input, 'log'],
+    ['onProgress', { client, maxWaitTime: 60, onProgress: 42 }, input, 42],
     ['acceptPartialSuccess', { client, maxWaitTime: 60, acceptPartialSuccess: 'yes' }, input, 'yes'],
     ['tolerateDuplicates', { client, maxWaitTime: 60, tolerateDuplicates: 0 }, input, 0],
     ['abortSignal', { client, maxWaitTime: 60, abortSignal: {} }, input, {}],

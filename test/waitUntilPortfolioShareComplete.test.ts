@@ -365,6 +365,50 @@ describe('waitUntilPortfolioShareComplete: progress and logs', () => {
     expect(events[1]).toMatchObject({ token: 'share-test1', shareDetails: { SuccessfulShares: ['1'] } });
   });
 
+  it('calls onProgress after every answered check, so accounts done can move within IN_PROGRESS', async () => {
+    const timers = createFakeTimers();
+    const progress: StatusChangeEvent[] = [];
+    const transitions: StatusChangeEvent[] = [];
+    const { client } = timedClient(
+      [
+        status('IN_PROGRESS', { SuccessfulShares: ['1'] }),
+        { error: serviceError('ThrottlingException', 'slow down') },
+        status('IN_PROGRESS', { SuccessfulShares: ['1', '2'] }),
+        status('COMPLETED', { SuccessfulShares: ['1', '2', '3'] }),
+      ],
+      timers,
+    );
+    await waitUntilPortfolioShareComplete(
+      config(client, timers, { onProgress: (event) => progress.push(event), onStatusChange: (event) => transitions.push(event) }),
+      input,
+    );
+    expect(progress.map((event) => [event.previousStatus, event.status, event.shareDetails.SuccessfulShares?.length])).toEqual([
+      [undefined, 'IN_PROGRESS', 1],
+      ['IN_PROGRESS', 'IN_PROGRESS', 2],
+      ['IN_PROGRESS', 'COMPLETED', 3],
+    ]);
+    expect(transitions.map((event) => event.status)).toEqual(['IN_PROGRESS', 'COMPLETED']);
+  });
+
+  it('survives an onProgress that throws, logging it at warn', async () => {
+    const timers = createFakeTimers();
+    const { logger, lines } = createCapturingLogger();
+    const { client } = timedClient([status('IN_PROGRESS'), status('COMPLETED')], timers);
+    const result = await waitUntilPortfolioShareComplete(
+      config(client, timers, {
+        logger,
+        onProgress: () => {
+          throw new Error('bad progress');
+        },
+      }),
+      input,
+    );
+    expect(result.status).toBe('COMPLETED');
+    const warnings = lines.filter((line) => line.level === 'warn');
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]?.msg).toBe('onProgress threw; the wait goes on');
+  });
+
   it('survives an onStatusChange that throws, logging it at warn', async () => {
     const timers = createFakeTimers();
     const { logger, lines } = createCapturingLogger();

@@ -159,7 +159,7 @@ export function outcomeOfStatusResult(result: PortfolioShareResult, acceptPartia
 
 /**
  * Classify a rejection. `signal` is the signal that aborted the wait, if one did; `lastStatus` the last
- * status seen through `onStatusChange`, used when the error does not carry one.
+ * status seen through `onProgress`, used when the error does not carry one.
  */
 export function outcomeOfError(token: string, error: unknown, signal?: CliSignal, lastStatus?: PortfolioShareStatus): TokenOutcome {
   const data = errorData(error);

@@ -63,7 +63,8 @@ export async function runInvocation(invocation: Invocation, env: CliEnv, io: Cli
       }
     } else {
       const lastStatus = new Map<string, PortfolioShareStatus>();
-      const onStatusChange = (event: StatusChangeEvent): void => {
+      // Every answered check, not only status changes: accounts done moves while IN_PROGRESS.
+      const onProgress = (event: StatusChangeEvent): void => {
         lastStatus.set(event.token, event.status);
         progress?.update(event);
       };
@@ -81,7 +82,7 @@ export async function runInvocation(invocation: Invocation, env: CliEnv, io: Cli
                 acceptPartialSuccess: invocation.acceptPartial,
                 abortSignal: controller.signal,
                 logger,
-                onStatusChange,
+                onProgress,
               },
               { PortfolioShareToken: token },
             );

@@ -53,7 +53,7 @@ function untilAborted(token: string, reportStatus = true): Answer {
   return (config: WaiterConfiguration) =>
     new Promise((_resolve, reject) => {
       if (reportStatus) {
-        config.onStatusChange?.({ token, status: 'IN_PROGRESS', shareDetails: {}, attempts: 1, elapsedSeconds: 0.1 });
+        config.onProgress?.({ token, status: 'IN_PROGRESS', shareDetails: {}, attempts: 1, elapsedSeconds: 0.1 });
       }
       config.abortSignal?.addEventListener('abort', () =>
         reject(new WaitAbortedError('aborted', { token, attempts: 2, elapsedSeconds: 3 }, { cause: config.abortSignal?.reason })),
@@ -85,7 +85,7 @@ describe('wait: what the library receives', () => {
     });
     expect(call?.config.abortSignal).toBeInstanceOf(AbortSignal);
     expect(typeof call?.config.logger?.info).toBe('function');
-    expect(typeof call?.config.onStatusChange).toBe('function');
+    expect(typeof call?.config.onProgress).toBe('function');
   });
 
   test('every option is passed on', async () => {
@@ -364,6 +364,23 @@ describe('logs on stderr', () => {
     const ci = fakeIo({ stderrTTY: true });
     await main(['wait', A, '--log-level', 'info'], { ...ENV, CI: 'true' }, ci, { library: fakeLibrary({ [A]: logging }) });
     expect(ci.err()).not.toContain('\r');
+  });
+});
+
+describe('progress line', () => {
+  test('accounts done moves within IN_PROGRESS: every answered check updates it, not only status changes', async () => {
+    const tty = fakeIo({ stderrTTY: true });
+    const growing: Answer = async (config) => {
+      for (const [attempts, done] of [[1, ['1']], [2, ['1', '2']], [3, ['1', '2', '3']]] as const) {
+        config.onProgress?.({ token: A, status: 'IN_PROGRESS', shareDetails: { SuccessfulShares: [...done] }, attempts, elapsedSeconds: attempts });
+      }
+      return result(A);
+    };
+    await main(['wait', A], ENV, tty, { library: fakeLibrary({ [A]: growing }) });
+    const err = tty.err();
+    expect(err).toContain(`${A} IN_PROGRESS 1 account done`);
+    expect(err).toContain(`${A} IN_PROGRESS 2 accounts done`);
+    expect(err).toContain(`${A} IN_PROGRESS 3 accounts done`);
   });
 });
 
