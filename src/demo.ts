@@ -13,6 +13,10 @@ import type { StatusChangeEvent } from './types.js';
 import { waitUntilPortfolioShareComplete } from './waitUntilPortfolioShareComplete.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// `npm start | head` closes stdout early; that is the reader's choice, not a demo failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
 
 const out = (line = ''): void => {
   process.stdout.write(`${line}\n`);
@@ -32,9 +36,17 @@ function topLevelUnits(scenario: Scenario): { id: string; name: string; accounts
   }));
 }
 
-function progress(event: StatusChangeEvent): void {
-  const done = event.shareDetails.SuccessfulShares?.length ?? 0;
-  out(`  ${event.elapsedSeconds.toFixed(1).padStart(5)} s  ${event.status.padEnd(21)} accounts done: ${done}`);
+/** Prints a line whenever the status or the number of accounts done changes. */
+function progressPrinter(): (event: StatusChangeEvent) => void {
+  let last = '';
+  return (event) => {
+    const done = (event.shareDetails.SuccessfulShares?.length ?? 0) +
+      (event.shareDetails.ShareErrors ?? []).reduce((sum, error) => sum + (error.Accounts?.length ?? 0), 0);
+    const key = `${event.status}/${done}`;
+    if (key === last) return;
+    last = key;
+    out(`  ${event.elapsedSeconds.toFixed(1).padStart(5)} s  ${event.status.padEnd(21)} accounts done: ${done}`);
+  };
 }
 
 async function main(): Promise<void> {
@@ -80,7 +92,7 @@ async function main(): Promise<void> {
     out(`1. A share that completes (OU ${healthy.name}, ${healthy.accounts.length} accounts)`);
     const goodToken = await share('demo-good', healthy.id);
     const result = await waitUntilPortfolioShareComplete(
-      { client, maxWaitTime: 120, onStatusChange: progress },
+      { client, maxWaitTime: 120, onProgress: progressPrinter() },
       { PortfolioShareToken: goodToken },
     );
     out(`Resolved: ${result.status} after ${result.attempts} checks in ${result.elapsedSeconds.toFixed(1)} s`);
@@ -91,7 +103,7 @@ async function main(): Promise<void> {
     const badToken = await share('demo-throttled', broken.id);
     try {
       await waitUntilPortfolioShareComplete(
-        { client, maxWaitTime: 120, onStatusChange: progress },
+        { client, maxWaitTime: 120, onProgress: progressPrinter() },
         { PortfolioShareToken: badToken },
       );
       out('Unexpected: the share resolved.');
