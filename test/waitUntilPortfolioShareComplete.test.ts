@@ -390,42 +390,19 @@ describe('waitUntilPortfolioShareComplete: progress and logs', () => {
     expect(transitions.map((event) => event.status)).toEqual(['IN_PROGRESS', 'COMPLETED']);
   });
 
-  it('survives an onProgress that throws, logging it at warn', async () => {
+  it.each(['onStatusChange', 'onProgress'] as const)('survives an %s that throws, logging it at warn', async (callback) => {
     const timers = createFakeTimers();
     const { logger, lines } = createCapturingLogger();
     const { client } = timedClient([status('IN_PROGRESS'), status('COMPLETED')], timers);
-    const result = await waitUntilPortfolioShareComplete(
-      config(client, timers, {
-        logger,
-        onProgress: () => {
-          throw new Error('bad progress');
-        },
-      }),
-      input,
-    );
-    expect(result.status).toBe('COMPLETED');
-    const warnings = lines.filter((line) => line.level === 'warn');
-    expect(warnings).toHaveLength(2);
-    expect(warnings[0]?.msg).toBe('onProgress threw; the wait goes on');
-  });
-
-  it('survives an onStatusChange that throws, logging it at warn', async () => {
-    const timers = createFakeTimers();
-    const { logger, lines } = createCapturingLogger();
-    const { client } = timedClient([status('IN_PROGRESS'), status('COMPLETED')], timers);
-    const result = await waitUntilPortfolioShareComplete(
-      config(client, timers, {
-        logger,
-        onStatusChange: () => {
-          throw new Error('bad callback');
-        },
-      }),
-      input,
-    );
+    const throwing = (): void => {
+      throw new Error('bad callback');
+    };
+    const result = await waitUntilPortfolioShareComplete(config(client, timers, { logger, [callback]: throwing }), input);
     expect(result.status).toBe('COMPLETED');
     const warnings = lines.filter((line) => line.level === 'warn');
     expect(warnings).toHaveLength(2);
     expect(warnings[0]?.obj).toMatchObject({ err: { message: 'bad callback' } });
+    expect(warnings[0]?.msg).toBe(`${callback} threw; the wait goes on`);
   });
 
   it('logs through a child logger carrying the token: debug per attempt, info per status change, warn per retry', async () => {
