@@ -3,11 +3,9 @@ import { InvalidInputError } from './errors.js';
 import { silentLogger, type Logger } from './logger.js';
 import { DEFAULT_MAX_DELAY_SECONDS, DEFAULT_MIN_DELAY_SECONDS } from './schedule.js';
 import { realTimers } from './timers.js';
+import { isValidToken, TOKEN_MAX_LENGTH } from './token.js';
 import type { RetryOptions, StatusChangeEvent, Timers } from './types.js';
 
-/** Pattern and length of a PortfolioShareToken, as the service's model defines them. */
-export const TOKEN_PATTERN = /^[a-zA-Z0-9_-]*$/;
-export const TOKEN_MAX_LENGTH = 100;
 /** Default of `notFoundGraceSeconds`. */
 export const DEFAULT_NOT_FOUND_GRACE_SECONDS = 30;
 
@@ -66,7 +64,7 @@ function optionalBoolean(option: string, value: unknown, fallback: boolean): boo
 
 function validateToken(input: unknown): string {
   const token = isRecord(input) ? input.PortfolioShareToken : undefined;
-  if (typeof token !== 'string' || token.length < 1 || token.length > TOKEN_MAX_LENGTH || !TOKEN_PATTERN.test(token)) {
+  if (!isValidToken(token)) {
     return invalid(
       'PortfolioShareToken',
       token,

@@ -1,8 +1,8 @@
 import { CommanderError, type Command } from 'commander';
 import { buildProgram } from './program.js';
+import { isValidToken, TOKEN_MAX_LENGTH } from '../token.js';
 import { PROGRAM, DEFAULT_TIMEOUT_SECONDS, type CommonOptions, type Invocation, type LogLevel, type ParseOutcome } from './options.js';
 
-const TOKEN_PATTERN = /^[a-zA-Z0-9_-]{1,100}$/;
 const NUMBER_PATTERN = /^(\d+(\.\d*)?|\.\d+)$/;
 const REGION_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -20,9 +20,9 @@ function seconds(value: unknown, flag: string, allowZero: boolean): number | und
 }
 
 function token(value: string): string {
-  if (!TOKEN_PATTERN.test(value)) {
+  if (!isValidToken(value)) {
     throw new UsageError(
-      `invalid share token '${value}': expected 1-100 letters, digits, '_' or '-' (like share-6v24abcdefghi)`,
+      `invalid share token '${value}': expected 1-${TOKEN_MAX_LENGTH} letters, digits, '_' or '-' (like share-6v24abcdefghi)`,
     );
   }
   return value;
