@@ -7,6 +7,7 @@ import {
   ServiceCatalogClient,
 } from '@aws-sdk/client-service-catalog';
 import { PortfolioShareWaiterError } from './errors.js';
+import { accountsDoneOf } from './shareAccounts.js';
 import { defaultScenario, startSimulator } from './simulator/index.js';
 import type { Scenario } from './simulator/index.js';
 import type { StatusChangeEvent } from './types.js';
@@ -40,8 +41,7 @@ function topLevelUnits(scenario: Scenario): { id: string; name: string; accounts
 function progressPrinter(): (event: StatusChangeEvent) => void {
   let last = '';
   return (event) => {
-    const done = (event.shareDetails.SuccessfulShares?.length ?? 0) +
-      (event.shareDetails.ShareErrors ?? []).reduce((sum, error) => sum + (error.Accounts?.length ?? 0), 0);
+    const done = accountsDoneOf(event.shareDetails);
     const key = `${event.status}/${done}`;
     if (key === last) return;
     last = key;

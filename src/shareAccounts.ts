@@ -22,6 +22,16 @@ export function throttledAccountsOf(details: ShareDetails): string[] {
   );
 }
 
+/** Accounts the share has reached so far, successfully or not, each once. */
+export function accountsDoneOf(details: ShareDetails): number {
+  return new Set([...(details.SuccessfulShares ?? []), ...failedAccountsOf(details)]).size;
+}
+
+/** Accounts named in ShareErrors other than DuplicateResourceException, in order, once each. */
+export function nonDuplicateFailedAccountsOf(details: ShareDetails): string[] {
+  return failedAccountsOf({ ShareErrors: (details.ShareErrors ?? []).filter((entry) => entry.Error !== DUPLICATE_ERROR) });
+}
+
 /** Accounts of ShareErrors whose error is DuplicateResourceException. */
 export function duplicateAccountsOf(details: ShareDetails): string[] {
   return unique((details.ShareErrors ?? []).filter((entry) => entry.Error === DUPLICATE_ERROR).flatMap((entry) => entry.Accounts ?? []));

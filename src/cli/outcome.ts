@@ -6,7 +6,7 @@ import {
   WaitAbortedError,
   WaitTimeoutError,
 } from '../errors.js';
-import { throttledAccountsOf } from '../shareAccounts.js';
+import { duplicateAccountsOf, nonDuplicateFailedAccountsOf, throttledAccountsOf } from '../shareAccounts.js';
 import type { PortfolioShareResult, PortfolioShareStatus, ShareDetails } from '../types.js';
 import { ExitCode, type ExitCodeValue } from './exitCodes.js';
 import type { CliSignal } from './io.js';
@@ -61,17 +61,6 @@ export interface TokenOutcome {
   view: ShareView;
 }
 
-const DUPLICATE = 'DuplicateResourceException';
-
-function accountsOf(details: ShareDetails | undefined, keep: (error: string | undefined) => boolean): string[] {
-  const accounts = new Set<string>();
-  for (const shareError of details?.ShareErrors ?? []) {
-    if (!keep(shareError.Error)) continue;
-    for (const account of shareError.Accounts ?? []) accounts.add(account);
-  }
-  return [...accounts];
-}
-
 function viewOfResult(result: PortfolioShareResult): ShareView {
   const duplicates = new Set(result.duplicateAccounts);
   return {
@@ -80,7 +69,7 @@ function viewOfResult(result: PortfolioShareResult): ShareView {
     shareDetails: result.shareDetails,
     attempts: result.attempts,
     elapsedSeconds: result.elapsedSeconds,
-    failedAccounts: accountsOf(result.shareDetails, (e) => e !== DUPLICATE).filter((a) => !duplicates.has(a)),
+    failedAccounts: nonDuplicateFailedAccountsOf(result.shareDetails).filter((a) => !duplicates.has(a)),
     // The library's rule (every throttling name AWS SDKs know), so `status` and a failed `wait` agree.
     throttledAccounts: throttledAccountsOf(result.shareDetails),
     duplicateAccounts: result.duplicateAccounts,
@@ -144,7 +133,7 @@ export function outcomeOfStatusResult(result: PortfolioShareResult, acceptPartia
     case 'COMPLETED':
       return { ...base, outcome: 'completed', exitCode: ExitCode.OK, warnings: resultWarnings(result) };
     case 'COMPLETED_WITH_ERRORS': {
-      const duplicateAccounts = [...new Set([...result.duplicateAccounts, ...accountsOf(result.shareDetails, (e) => e === DUPLICATE)])];
+      const duplicateAccounts = [...new Set([...result.duplicateAccounts, ...duplicateAccountsOf(result.shareDetails)])];
       const onlyDuplicates = duplicateAccounts.length > 0 && view.failedAccounts.length === 0;
       if (onlyDuplicates || acceptPartial) {
         const tolerated = { ...result, duplicateAccounts };

@@ -1,3 +1,4 @@
+import { accountsDoneOf } from '../shareAccounts.js';
 import type { PortfolioShareStatus, StatusChangeEvent } from '../types.js';
 import type { CliWriter } from './io.js';
 
@@ -7,12 +8,6 @@ interface TokenProgress {
   token: string;
   status?: PortfolioShareStatus | undefined;
   accountsDone: number;
-}
-
-function accountsDone(event: StatusChangeEvent): number {
-  const accounts = new Set(event.shareDetails.SuccessfulShares ?? []);
-  for (const shareError of event.shareDetails.ShareErrors ?? []) for (const a of shareError.Accounts ?? []) accounts.add(a);
-  return accounts.size;
 }
 
 /** The progress line's text (pure): the elapsed time, then status and accounts done per token. */
@@ -54,7 +49,7 @@ export class ProgressLine {
     const entry = this.tokens.find((t) => t.token === event.token);
     if (!entry) return;
     entry.status = event.status;
-    entry.accountsDone = accountsDone(event);
+    entry.accountsDone = accountsDoneOf(event.shareDetails);
     this.draw();
   }
 
