@@ -10,5 +10,8 @@ export {
   defaultDelaySchedule,
   DEFAULT_MIN_DELAY_SECONDS,
   DEFAULT_MAX_DELAY_SECONDS,
+  DEFAULT_DELAY_COEFFICIENT,
+  DEFAULT_DELAY_EXPONENT,
+  DEFAULT_JITTER,
   type DelayScheduleOptions,
 } from './schedule.js';

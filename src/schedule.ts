@@ -2,8 +2,10 @@
 export const DEFAULT_MIN_DELAY_SECONDS = 0.5;
 /** Largest delay between two checks of the default schedule, in seconds. */
 export const DEFAULT_MAX_DELAY_SECONDS = 9;
-/** Growth coefficient: delay ≈ 0.65·√elapsed seconds (DESIGN §4). */
+/** Growth coefficient: delay ≈ coefficient·elapsed^exponent seconds. */
 export const DEFAULT_DELAY_COEFFICIENT = 0.65;
+/** Growth exponent: delay ≈ coefficient·elapsed^exponent seconds (0.5: the square root). */
+export const DEFAULT_DELAY_EXPONENT = 0.5;
 /** Relative jitter applied to each delay (±10 %), so many waiters started together spread out. */
 export const DEFAULT_JITTER = 0.1;
 
@@ -17,6 +19,10 @@ export interface DelayScheduleOptions {
   random?: () => number;
   /** Relative jitter in [0, 1): the delay is multiplied by a factor in [1 − jitter, 1 + jitter]. @default 0.1 */
   jitter?: number;
+  /** Growth coefficient of the delay curve, seconds^(1 − exponent). @default 0.65 */
+  coefficient?: number;
+  /** Growth exponent of the delay curve, in (0, 1]. @default 0.5 */
+  exponent?: number;
 }
 
 /**
@@ -34,7 +40,9 @@ export function computeDelay(elapsedSeconds: number, options: DelayScheduleOptio
   const jitter = options.jitter ?? DEFAULT_JITTER;
   const random = options.random ?? Math.random;
   const elapsed = Number.isFinite(elapsedSeconds) && elapsedSeconds > 0 ? elapsedSeconds : 0;
-  const base = DEFAULT_DELAY_COEFFICIENT * Math.sqrt(elapsed);
+  const coefficient = options.coefficient ?? DEFAULT_DELAY_COEFFICIENT;
+  const exponent = options.exponent ?? DEFAULT_DELAY_EXPONENT;
+  const base = coefficient * Math.pow(elapsed, exponent);
   const factor = 1 + jitter * (2 * random() - 1);
   return Math.min(maxDelay, Math.max(minDelay, base * factor));
 }
