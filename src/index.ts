@@ -15,3 +15,12 @@ export {
   DEFAULT_JITTER,
   type DelayScheduleOptions,
 } from './schedule.js';
+export {
+  parseOrganizationNode,
+  ORGANIZATION_ID_PATTERN,
+  ORGANIZATIONAL_UNIT_ID_PATTERN,
+  ACCOUNT_ID_PATTERN,
+  type OrganizationNodeType,
+  type OrganizationNodeInput,
+  type ParsedOrganizationNode,
+} from './organizationNode.js';
