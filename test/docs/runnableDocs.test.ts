@@ -1,0 +1,64 @@
+// Every code block marked runnable in README.md and docs/*.md runs here, against the simulator, so no
+// example can drift from the code. The contract a block can rely on is in docs/development.md.
+import { allBlocks, codeBlocks, runnableLanguage, type CodeBlock } from './codeBlocks.js';
+import { baseEnv, createSandbox, removeSandbox, runBlock, simulatorForBlock, startsOwnSimulator, type BlockRun } from './sandbox.js';
+
+const runnable = allBlocks().filter((block) => runnableLanguage(block) !== undefined);
+let dir: string;
+let index = 0;
+
+beforeAll(() => {
+  dir = createSandbox();
+});
+afterAll(() => removeSandbox(dir));
+
+async function run(block: CodeBlock): Promise<BlockRun> {
+  index += 1;
+  if (startsOwnSimulator(block)) return runBlock(block, dir, baseEnv(dir), index);
+  const { sim, env } = await simulatorForBlock();
+  try {
+    return await runBlock(block, dir, { ...baseEnv(dir), ...env }, index);
+  } finally {
+    await sim.close();
+  }
+}
+
+test('the README and the docs have runnable blocks (deleting a marker is noticed)', () => {
+  const readme = runnable.filter((b) => b.file === 'README.md');
+  expect(readme.map(runnableLanguage).sort()).toEqual(['bash', 'bash', 'ts']);
+  expect(runnable.length).toBeGreaterThanOrEqual(5);
+});
+
+test('a block marked with an unknown language or option is refused, not skipped', () => {
+  const odd = allBlocks().filter((b) => /\brunnable\b/.test(b.info) && runnableLanguage(b) === undefined);
+  expect(odd.map((b) => `${b.file}:${b.line} ${b.info}`)).toEqual([]);
+});
+
+test.each(runnable.map((block) => [`${block.file}:${block.line} (${block.info})`, block] as const))('%s runs and exits 0, leaving no process behind', async (_name, block) => {
+  const result = await run(block);
+  // On failure the whole output is in the message.
+  expect({ code: result.code, leftover: result.leftover, stdout: result.stdout, stderr: result.stderr }).toEqual({
+    code: 0,
+    leftover: false,
+    stdout: expect.any(String) as unknown,
+    stderr: expect.any(String) as unknown,
+  });
+});
+
+describe('the harness can fail', () => {
+  const block = (info: string, code: string): CodeBlock => codeBlocks(`\`\`\`${info}\n${code}\n\`\`\`\n`, 'self-test.md')[0] as CodeBlock;
+
+  test('a failing command, a failing module and a process left behind are each caught', async () => {
+    expect((await run(block('bash runnable', 'true\nfalse\necho never'))).code).toBe(1);
+    expect((await run(block('ts runnable', "throw new Error('broken example');"))).code).toBe(1);
+    const orphan = await run(block('bash runnable', 'sleep 30 &\necho started'));
+    expect({ code: orphan.code, leftover: orphan.leftover }).toEqual({ code: 0, leftover: true });
+  });
+
+  test('a block gets the simulator and a share token, and imports the package by its name', async () => {
+    const probe = await run(
+      block('js runnable', "import { waitUntilPortfolioShareComplete } from 'portfolio-share-waiter';\nconsole.log(typeof waitUntilPortfolioShareComplete, process.env.AWS_ENDPOINT_URL, process.env.TOKEN);"),
+    );
+    expect(probe.stdout).toMatch(/^function http:\/\/127\.0\.0\.1:\d+ share-\w+\n$/);
+  });
+});
