@@ -13,6 +13,8 @@ export interface CodeBlock {
   /** The info string after the fence, e.g. `bash runnable`. */
   info: string;
   code: string;
+  /** 1-based line of the closing fence. */
+  endLine: number;
 }
 
 export type RunnableLanguage = 'bash' | 'sh' | 'ts' | 'js';
@@ -33,7 +35,7 @@ export function codeBlocks(markdown: string, file: string): CodeBlock[] {
     const [, fence = '', info = ''] = open;
     const end = lines.findIndex((l, j) => j > i && l.startsWith(fence) && l.slice(fence.length).trim() === '');
     if (end === -1) throw new Error(`${file}:${i + 1}: code block never closed`);
-    blocks.push({ file, line: i + 1, info: info.trim(), code: lines.slice(i + 1, end).join('\n') + '\n' });
+    blocks.push({ file, line: i + 1, info: info.trim(), code: lines.slice(i + 1, end).join('\n') + '\n', endLine: end + 1 });
     i = end;
   }
   return blocks;
@@ -54,4 +56,19 @@ export function readDoc(file: string): string {
 
 export function allBlocks(): CodeBlock[] {
   return docFiles().flatMap((file) => codeBlocks(readDoc(file), file));
+}
+
+/**
+ * The output a runnable block is documented to print: a `text` block that follows it after one blank
+ * line. Undefined when the docs show none.
+ */
+export function shownOutput(block: CodeBlock, blocks: readonly CodeBlock[]): CodeBlock | undefined {
+  return blocks.find((b) => b.file === block.file && b.line === block.endLine + 2 && b.info === 'text');
+}
+
+/** What may differ between two runs of the same example: elapsed times and numbers of checks. */
+export function normalizeRun(text: string): string {
+  return text
+    .replace(/after (\d+m)?\d+s \(\d+ checks?\)/g, 'after <time> (<n> checks)')
+    .replace(/"(elapsedSeconds|attempts)": [\d.]+/g, '"$1": <n>');
 }

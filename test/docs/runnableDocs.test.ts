@@ -1,9 +1,10 @@
 // Every code block marked runnable in README.md and docs/*.md runs here, against the simulator, so no
 // example can drift from the code. The contract a block can rely on is in docs/development.md.
-import { allBlocks, codeBlocks, runnableLanguage, type CodeBlock } from './codeBlocks.js';
+import { allBlocks, codeBlocks, normalizeRun, runnableLanguage, shownOutput, type CodeBlock } from './codeBlocks.js';
 import { baseEnv, createSandbox, removeSandbox, runBlock, simulatorForBlock, startsOwnSimulator, type BlockRun } from './sandbox.js';
 
-const runnable = allBlocks().filter((block) => runnableLanguage(block) !== undefined);
+const blocks = allBlocks();
+const runnable = blocks.filter((block) => runnableLanguage(block) !== undefined);
 let dir: string;
 let index = 0;
 
@@ -29,6 +30,11 @@ test('the README and the docs have runnable blocks (deleting a marker is noticed
   expect(runnable.length).toBeGreaterThanOrEqual(5);
 });
 
+test('the README shows what its try-it block prints', () => {
+  const tryIt = runnable.find((b) => b.file === 'README.md' && b.code.includes('portfolio-share-simulator'));
+  expect(tryIt && shownOutput(tryIt, blocks)?.code).toContain(': COMPLETED after');
+});
+
 test('a block marked with an unknown language or option is refused, not skipped', () => {
   const odd = allBlocks().filter((b) => /\brunnable\b/.test(b.info) && runnableLanguage(b) === undefined);
   expect(odd.map((b) => `${b.file}:${b.line} ${b.info}`)).toEqual([]);
@@ -43,6 +49,9 @@ test.each(runnable.map((block) => [`${block.file}:${block.line} (${block.info})`
     stdout: expect.any(String) as unknown,
     stderr: expect.any(String) as unknown,
   });
+  // The output the docs show after the block, when they show one (times and check counts may differ).
+  const shown = shownOutput(block, blocks);
+  if (shown !== undefined) expect(normalizeRun(result.stdout)).toBe(normalizeRun(shown.code));
 });
 
 describe('the harness can fail', () => {
@@ -53,6 +62,16 @@ describe('the harness can fail', () => {
     expect((await run(block('ts runnable', "throw new Error('broken example');"))).code).toBe(1);
     const orphan = await run(block('bash runnable', 'sleep 30 &\necho started'));
     expect({ code: orphan.code, leftover: orphan.leftover }).toEqual({ code: 0, leftover: true });
+  });
+
+  test('shown output is compared with what the block printed, times and check counts aside', async () => {
+    const markdown = (shown: string): string => `\`\`\`bash runnable\necho "share-x: COMPLETED after 3s (5 checks)"\n\`\`\`\n\n\`\`\`text\n${shown}\n\`\`\`\n`;
+    const [same, sameOutput] = codeBlocks(markdown('share-x: COMPLETED after 1m02s (31 checks)'), 'self-test.md');
+    const [other, otherOutput] = codeBlocks(markdown('share-x: ERROR after 3s (5 checks)'), 'self-test.md');
+    if (!same || !sameOutput || !other || !otherOutput) throw new Error('self-test blocks not parsed');
+    const printed = normalizeRun((await run(same)).stdout);
+    expect(printed).toBe(normalizeRun(shownOutput(same, [same, sameOutput])?.code ?? ''));
+    expect(printed).not.toBe(normalizeRun(shownOutput(other, [other, otherOutput])?.code ?? ''));
   });
 
   test('a block gets the simulator and a share token, and imports the package by its name', async () => {
