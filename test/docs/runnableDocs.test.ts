@@ -27,7 +27,7 @@ async function run(block: CodeBlock): Promise<BlockRun> {
 test('the README and the docs have runnable blocks (deleting a marker is noticed)', () => {
   const readme = runnable.filter((b) => b.file === 'README.md');
   expect(readme.map(runnableLanguage).sort()).toEqual(['bash', 'bash', 'ts']);
-  expect(runnable.length).toBeGreaterThanOrEqual(5);
+  expect(runnable.length).toBeGreaterThanOrEqual(7);
 });
 
 test('the README shows what its try-it block prints', () => {
