@@ -1,6 +1,7 @@
 // Every code block marked runnable in README.md and docs/*.md runs here, against the simulator, so no
 // example can drift from the code. The contract a block can rely on is in docs/development.md.
 import { allBlocks, codeBlocks, normalizeRun, runnableLanguage, shownOutput, type CodeBlock } from './codeBlocks.js';
+import { typeCheck } from './typeCheck.js';
 import { baseEnv, createSandbox, removeSandbox, runBlock, simulatorForBlock, startsOwnSimulator, type BlockRun } from './sandbox.js';
 
 const blocks = allBlocks();
@@ -74,10 +75,21 @@ describe('the harness can fail', () => {
     expect(printed).not.toBe(normalizeRun(shownOutput(other, [other, otherOutput])?.code ?? ''));
   });
 
+  test('the type check reports a wrong import and a wrong type, with the docs line', () => {
+    const broken = block('ts runnable', "import { nope } from 'portfolio-share-waiter';\nconst n: number = 'one';\nconsole.log(nope, n);");
+    const problems = typeCheck([broken], dir);
+    expect(problems).toEqual([expect.stringMatching(/^self-test\.md:2: .*nope/), expect.stringMatching(/^self-test\.md:3: Type 'string' is not assignable to type 'number'/)]);
+  });
+
   test('a block gets the simulator and a share token, and imports the package by its name', async () => {
     const probe = await run(
       block('js runnable', "import { waitUntilPortfolioShareComplete } from 'portfolio-share-waiter';\nconsole.log(typeof waitUntilPortfolioShareComplete, process.env.AWS_ENDPOINT_URL, process.env.TOKEN);"),
     );
     expect(probe.stdout).toMatch(/^function http:\/\/127\.0\.0\.1:\d+ share-\w+\n$/);
   });
+});
+
+test('every ts runnable block type-checks (strict, NodeNext) against the built package', () => {
+  const problems = typeCheck(runnable.filter((b) => runnableLanguage(b) === 'ts'), dir);
+  expect(problems).toEqual([]);
 });
