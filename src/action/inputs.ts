@@ -14,9 +14,11 @@ export interface InputReader {
 const VALUE_INPUTS = ['timeout', 'min-delay', 'max-delay', 'not-found-grace', 'region', 'profile', 'endpoint-url', 'output', 'log-level'] as const;
 /** Inputs passed through as `--<name>` when true. */
 const FLAG_INPUTS = ['accept-partial', 'quiet'] as const;
+/** Inputs that default to true and pass `--no-<name>` when false. */
+const NEGATABLE_INPUTS = ['tolerate-duplicates'] as const;
 
 /** Every input the entry reads, in action.yml's order. */
-export const ACTION_INPUTS: readonly string[] = ['tokens', ...VALUE_INPUTS, ...FLAG_INPUTS];
+export const ACTION_INPUTS: readonly string[] = ['tokens', ...VALUE_INPUTS, ...FLAG_INPUTS, ...NEGATABLE_INPUTS];
 
 /** An input the Action cannot use; the entry fails the step with exit code 2 (usage). */
 export class ActionInputError extends Error {
@@ -30,8 +32,8 @@ export class ActionInputError extends Error {
   }
 }
 
-function flag(read: InputReader, name: string): boolean {
-  if (read.getInput(name) === '') return false;
+function flag(read: InputReader, name: string, unset: boolean): boolean {
+  if (read.getInput(name) === '') return unset;
   try {
     return read.getBooleanInput(name);
   } catch {
@@ -50,6 +52,7 @@ export function waitArguments(read: InputReader): string[] {
     const value = read.getInput(name);
     if (value !== '') argv.push(`--${name}`, value);
   }
-  for (const name of FLAG_INPUTS) if (flag(read, name)) argv.push(`--${name}`);
+  for (const name of FLAG_INPUTS) if (flag(read, name, false)) argv.push(`--${name}`);
+  for (const name of NEGATABLE_INPUTS) if (!flag(read, name, true)) argv.push(`--no-${name}`);
   return argv;
 }

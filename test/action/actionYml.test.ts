@@ -87,6 +87,6 @@ test('the defaults are values the CLI accepts, and give its documented defaults'
   const parsed = parseCommandLine(waitArguments(reader), {}, '0.0.0');
   expect(parsed).toMatchObject({
     kind: 'run',
-    invocation: { command: 'wait', tokens: ['share-abcdefghijk12'], timeoutSeconds: 600, notFoundGraceSeconds: 30, acceptPartial: false, options: { output: 'text', logLevel: 'warn', quiet: false } },
+    invocation: { command: 'wait', tokens: ['share-abcdefghijk12'], timeoutSeconds: 600, notFoundGraceSeconds: 30, acceptPartial: false, tolerateDuplicates: true, options: { output: 'text', logLevel: 'warn', quiet: false } },
   });
 });

@@ -24,12 +24,16 @@ const scenario: Scenario = {
       organizationalUnits: [
         { id: 'ou-ab12-good0001', accounts: ['222222222222', '333333333333'] },
         { id: 'ou-ab12-part0001', accounts: ['444444444444', '555555555555'] },
+        { id: 'ou-ab12-dupe0001', accounts: ['666666666666', '777777777777'] },
       ],
     },
   },
   portfolios: Array.from({ length: 10 }, (_, i) => ({ id: `port-actiontest${String(i).padStart(3, '0')}`, displayName: `Action test ${i}` })),
   shares: { defaultDurationSeconds: 1, notStartedSeconds: 0.2 },
-  accounts: { '555555555555': { shareError: 'ThrottlingException', message: 'Rate exceeded' } },
+  accounts: {
+    '555555555555': { shareError: 'ThrottlingException', message: 'Rate exceeded' },
+    '666666666666': { shareError: 'DuplicateResourceException' },
+  },
 };
 
 let sim: RunningSimulator;
@@ -162,4 +166,16 @@ test('a boolean input that is not a YAML boolean is refused before any call', as
   expect(run.stdout).toContain("::error::input accept-partial: expected true or false, got 'yes'");
   expect(run.outputs['exit-code']).toBe('2');
   expect(sim.requests().length).toBe(before);
+});
+
+test('duplicates only: a warning by default, a failed step with tolerate-duplicates false', async () => {
+  const [tolerated, refused] = await Promise.all([share('ou-ab12-dupe0001'), share('ou-ab12-dupe0001')]);
+  const passed = await runAction({ tokens: tolerated, 'endpoint-url': sim.endpoint, ...FAST });
+  expect(passed.code).toBe(0);
+  expect(passed.stdout).toContain(`::warning title=Portfolio share ${tolerated}::`);
+  expect(passed.outputs).toMatchObject({ status: 'COMPLETED_WITH_ERRORS', outcome: 'completed', 'exit-code': '0' });
+  const failed = await runAction({ tokens: refused, 'tolerate-duplicates': 'false', 'endpoint-url': sim.endpoint, ...FAST });
+  expect(failed.code).toBe(1);
+  expect(failed.stdout).toContain(`::error title=Portfolio share ${refused}::COMPLETED_WITH_ERRORS: DuplicateResourceException on 1 account (666666666666)`);
+  expect(failed.outputs).toMatchObject({ status: 'COMPLETED_WITH_ERRORS', outcome: 'failed', 'exit-code': '1' });
 });

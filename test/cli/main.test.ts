@@ -83,6 +83,7 @@ describe('wait: what the library receives', () => {
       maxDelay: undefined,
       notFoundGraceSeconds: undefined,
       acceptPartialSuccess: false,
+      tolerateDuplicates: true,
     });
     expect(call?.config.abortSignal).toBeInstanceOf(AbortSignal);
     expect(typeof call?.config.logger?.info).toBe('function');
@@ -92,7 +93,7 @@ describe('wait: what the library receives', () => {
   test('every option is passed on', async () => {
     const { library } = await run(
       ['wait', A, '--timeout', '900', '--min-delay', '1', '--max-delay', '5.5', '--not-found-grace', '0', '--accept-partial',
-        '--region', 'eu-west-1', '--profile', 'deploy', '--endpoint-url', 'http://127.0.0.1:4566'],
+        '--no-tolerate-duplicates', '--region', 'eu-west-1', '--profile', 'deploy', '--endpoint-url', 'http://127.0.0.1:4566'],
       { [A]: result(A) },
     );
     expect(library.waits[0]?.config).toMatchObject({
@@ -102,6 +103,7 @@ describe('wait: what the library receives', () => {
       maxDelay: 5.5,
       notFoundGraceSeconds: 0,
       acceptPartialSuccess: true,
+      tolerateDuplicates: false,
     });
   });
 
