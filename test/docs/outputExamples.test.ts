@@ -40,9 +40,9 @@ test('the text example is what the command prints for those shares', async () =>
   const { tokens, stdout } = await runExample([]);
   expect(command).toBe(`$ npx portfolio-share-waiter wait ${tokens.join(' ')}`);
   expect(normalizeRun(stdout)).toBe(normalizeRun(shown.join('\n')));
-});
+}, 60_000);
 
 test('the JSON example is what --output json prints for the same shares', async () => {
   const { stdout } = await runExample(['--output', 'json']);
   expect(normalizeRun(stdout)).toBe(normalizeRun(blockAfter('## JSON output', 'json')));
-});
+}, 60_000);

@@ -4,6 +4,8 @@ import { allBlocks, codeBlocks, normalizeRun, runnableLanguage, shownOutput, typ
 import { typeCheck } from './typeCheck.js';
 import { baseEnv, createSandbox, removeSandbox, runBlock, simulatorForBlock, startsOwnSimulator, type BlockRun } from './sandbox.js';
 
+// Blocks wait for real 4-second shares and type checks load TypeScript: room for a loaded machine.
+const BLOCK_TIMEOUT_MS = 120_000;
 const blocks = allBlocks();
 const runnable = blocks.filter((block) => runnableLanguage(block) !== undefined);
 let dir: string;
@@ -53,7 +55,7 @@ test.each(runnable.map((block) => [`${block.file}:${block.line} (${block.info})`
   // The output the docs show after the block, when they show one (times and check counts may differ).
   const shown = shownOutput(block, blocks);
   if (shown !== undefined) expect(normalizeRun(result.stdout)).toBe(normalizeRun(shown.code));
-});
+}, BLOCK_TIMEOUT_MS);
 
 describe('the harness can fail', () => {
   const block = (info: string, code: string): CodeBlock => codeBlocks(`\`\`\`${info}\n${code}\n\`\`\`\n`, 'self-test.md')[0] as CodeBlock;
@@ -63,7 +65,7 @@ describe('the harness can fail', () => {
     expect((await run(block('ts runnable', "throw new Error('broken example');"))).code).toBe(1);
     const orphan = await run(block('bash runnable', 'sleep 30 &\necho started'));
     expect({ code: orphan.code, leftover: orphan.leftover }).toEqual({ code: 0, leftover: true });
-  });
+  }, BLOCK_TIMEOUT_MS);
 
   test('shown output is compared with what the block printed, times and check counts aside', async () => {
     const markdown = (shown: string): string => `\`\`\`bash runnable\necho "share-x: COMPLETED after 3s (5 checks)"\n\`\`\`\n\n\`\`\`text\n${shown}\n\`\`\`\n`;
@@ -79,7 +81,7 @@ describe('the harness can fail', () => {
     const broken = block('ts runnable', "import { nope } from 'portfolio-share-waiter';\nconst n: number = 'one';\nconsole.log(nope, n);");
     const problems = typeCheck([broken], dir);
     expect(problems).toEqual([expect.stringMatching(/^self-test\.md:2: .*nope/), expect.stringMatching(/^self-test\.md:3: Type 'string' is not assignable to type 'number'/)]);
-  });
+  }, BLOCK_TIMEOUT_MS);
 
   test('a block gets the simulator and a share token, and imports the package by its name', async () => {
     const probe = await run(
@@ -92,4 +94,4 @@ describe('the harness can fail', () => {
 test('every ts runnable block type-checks (strict, NodeNext) against the built package', () => {
   const problems = typeCheck(runnable.filter((b) => runnableLanguage(b) === 'ts'), dir);
   expect(problems).toEqual([]);
-});
+}, BLOCK_TIMEOUT_MS);
