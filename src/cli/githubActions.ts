@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { worstExitCode } from './exitCodes.js';
 import type { JsonReport } from './formatJson.js';
 import { formatJson } from './formatJson.js';
@@ -69,18 +70,28 @@ function deciding(outcomes: readonly TokenOutcome[]): TokenOutcome | undefined {
 }
 
 /**
- * Lines for `$GITHUB_OUTPUT`: `status` and `outcome` of the token that decided the exit code (the only
- * token, usually), `exit-code`, and `result`: the `--output json` document on one line.
+ * One `$GITHUB_OUTPUT` entry in the delimited form `name<<delimiter`, value, `delimiter`: the form
+ * @actions/core's `setOutput` writes, safe for any value. @actions/core exports only the process-wide
+ * `setOutput` (it reads `process.env` and appends synchronously), while `main` writes through the
+ * `env` and `io` it is given, so the format is written here, with core's random delimiter.
+ */
+export function outputEntry(name: string, value: string): string {
+  const delimiter = `ghadelimiter_${randomUUID()}`;
+  return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
+}
+
+/**
+ * Entries for `$GITHUB_OUTPUT`: `status` and `outcome` of the token that decided the exit code (the
+ * only token, usually), `exit-code`, and `result`: the `--output json` document on one line.
  */
 export function outputs(report: JsonReport, outcomes: readonly TokenOutcome[]): string {
   const decider = deciding(outcomes);
   return [
-    `status=${decider?.status ?? 'UNKNOWN'}`,
-    `outcome=${decider?.outcome ?? 'completed'}`,
-    `exit-code=${report.exitCode}`,
-    `result=${formatJson(report, true)}`,
-    '',
-  ].join('\n');
+    outputEntry('status', decider?.status ?? 'UNKNOWN'),
+    outputEntry('outcome', decider?.outcome ?? 'completed'),
+    outputEntry('exit-code', String(report.exitCode)),
+    outputEntry('result', formatJson(report, true)),
+  ].join('');
 }
 
 const ICONS: Record<TokenOutcome['outcome'], string> = {

@@ -36,6 +36,8 @@ export interface WaitInvocation {
   maxDelaySeconds?: number | undefined;
   notFoundGraceSeconds?: number | undefined;
   acceptPartial: boolean;
+  /** False with `--no-tolerate-duplicates`: only-DuplicateResourceException errors fail the share. */
+  tolerateDuplicates: boolean;
   options: CommonOptions;
 }
 

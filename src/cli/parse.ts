@@ -112,6 +112,7 @@ function invocationOf(cmd: Command, env: Readonly<Record<string, string | undefi
     maxDelaySeconds,
     notFoundGraceSeconds,
     acceptPartial,
+    tolerateDuplicates: opts.tolerateDuplicates !== false,
     options,
   };
 }

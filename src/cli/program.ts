@@ -75,6 +75,7 @@ export function buildProgram(version: string, out: string[], err: string[], fail
     .option('--min-delay <seconds>', `shortest delay between checks (default: ${DEFAULT_MIN_DELAY_SECONDS})`)
     .option('--max-delay <seconds>', `longest delay between checks (default: ${DEFAULT_MAX_DELAY_SECONDS})`)
     .option('--accept-partial', 'exit 0 when a share ends COMPLETED_WITH_ERRORS')
+    .option('--no-tolerate-duplicates', 'fail a share whose only errors are DuplicateResourceException')
     .option(
       '--not-found-grace <seconds>',
       `treat "not found" as "not visible yet" for this long after the start (default: ${DEFAULT_NOT_FOUND_GRACE_SECONDS})`,

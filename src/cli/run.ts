@@ -80,6 +80,7 @@ export async function runInvocation(invocation: Invocation, env: CliEnv, io: Cli
                 maxDelay: invocation.maxDelaySeconds,
                 notFoundGraceSeconds: invocation.notFoundGraceSeconds,
                 acceptPartialSuccess: invocation.acceptPartial,
+                tolerateDuplicates: invocation.tolerateDuplicates,
                 abortSignal: controller.signal,
                 logger,
                 onProgress,

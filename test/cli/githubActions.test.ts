@@ -1,6 +1,7 @@
-import { annotations, escapeData, escapeProperty, stepSummary } from '../../src/cli/githubActions.js';
+import { annotations, escapeData, escapeProperty, outputEntry, stepSummary } from '../../src/cli/githubActions.js';
 import { outcomeOfStatusResult, outcomeOfWaitResult } from '../../src/cli/outcome.js';
 import { result } from './fakes.js';
+import { parseGithubOutput } from '../support/githubOutput.js';
 
 describe('workflow command escaping (as @actions/core does it)', () => {
   test('data: %, CR and LF', () => {
@@ -48,5 +49,16 @@ describe('step summary', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('$GITHUB_OUTPUT entries', () => {
+  test('delimited as @actions/core writes them, a fresh delimiter each time, read back whole', () => {
+    const one = outputEntry('result', '{"a":1}\nsecond line');
+    const two = outputEntry('result', 'x');
+    expect(one).toMatch(/^result<<ghadelimiter_[0-9a-f-]{36}\n\{"a":1\}\nsecond line\nghadelimiter_[0-9a-f-]{36}\n$/);
+    expect(one.split('\n')[0]).not.toBe(two.split('\n')[0]);
+    expect(parseGithubOutput(one + two + 'plain=kept\n')).toEqual({ result: 'x', plain: 'kept' });
+    expect(parseGithubOutput(one)).toEqual({ result: '{"a":1}\nsecond line' });
   });
 });

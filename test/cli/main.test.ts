@@ -1,6 +1,7 @@
 import { ApiError, InvalidInputError, ShareCompletedWithErrorsError, ShareFailedError, WaitAbortedError, WaitTimeoutError } from '../../src/errors.js';
 import { main } from '../../src/cli/main.js';
 import type { JsonReport } from '../../src/cli/formatJson.js';
+import { parseGithubOutput } from '../support/githubOutput.js';
 import type { WaiterConfiguration } from '../../src/types.js';
 import { ENV, fakeIo, fakeLibrary, result, type Answer } from './fakes.js';
 
@@ -82,6 +83,7 @@ describe('wait: what the library receives', () => {
       maxDelay: undefined,
       notFoundGraceSeconds: undefined,
       acceptPartialSuccess: false,
+      tolerateDuplicates: true,
     });
     expect(call?.config.abortSignal).toBeInstanceOf(AbortSignal);
     expect(typeof call?.config.logger?.info).toBe('function');
@@ -91,7 +93,7 @@ describe('wait: what the library receives', () => {
   test('every option is passed on', async () => {
     const { library } = await run(
       ['wait', A, '--timeout', '900', '--min-delay', '1', '--max-delay', '5.5', '--not-found-grace', '0', '--accept-partial',
-        '--region', 'eu-west-1', '--profile', 'deploy', '--endpoint-url', 'http://127.0.0.1:4566'],
+        '--no-tolerate-duplicates', '--region', 'eu-west-1', '--profile', 'deploy', '--endpoint-url', 'http://127.0.0.1:4566'],
       { [A]: result(A) },
     );
     expect(library.waits[0]?.config).toMatchObject({
@@ -101,6 +103,7 @@ describe('wait: what the library receives', () => {
       maxDelay: 5.5,
       notFoundGraceSeconds: 0,
       acceptPartialSuccess: true,
+      tolerateDuplicates: false,
     });
   });
 
@@ -393,11 +396,10 @@ describe('GitHub Actions', () => {
     expect(out).toContain(
       `::error title=Portfolio share ${B}::COMPLETED_WITH_ERRORS: ThrottlingException on 2 accounts (333333333333, 444444444444): Rate exceeded\n`,
     );
-    const output = io.files.get('/gh/output') ?? '';
-    const lines = output.trimEnd().split('\n');
-    expect(lines.slice(0, 3)).toEqual(['status=COMPLETED_WITH_ERRORS', 'outcome=failed', 'exit-code=1']);
-    expect(lines[3]?.startsWith('result=')).toBe(true);
-    expect((JSON.parse(lines[3]?.slice('result='.length) ?? '') as JsonReport).results.map((r) => r.outcome)).toEqual(['completed', 'failed']);
+    const output = parseGithubOutput(io.files.get('/gh/output') ?? '');
+    expect(Object.keys(output)).toEqual(['status', 'outcome', 'exit-code', 'result']);
+    expect(output).toMatchObject({ status: 'COMPLETED_WITH_ERRORS', outcome: 'failed', 'exit-code': '1' });
+    expect((JSON.parse(output.result ?? '') as JsonReport).results.map((r) => r.outcome)).toEqual(['completed', 'failed']);
     const summary = io.files.get('/gh/summary') ?? '';
     expect(summary).toContain('### portfolio-share wait: exit code 1\n');
     expect(summary).toContain(`| \`${A}\` | ✅ completed | COMPLETED | port-abcd1234efgh5 | ou-ab12-prod0001 | 2 | 0 | 13s |`);

@@ -9,6 +9,7 @@ import { CreatePortfolioShareCommand, ServiceCatalogClient } from '@aws-sdk/clie
 import { startSimulator } from '../../src/simulator/index.js';
 import type { RunningSimulator, Scenario } from '../../src/simulator/types.js';
 import type { JsonReport } from '../../src/cli/formatJson.js';
+import { parseGithubOutput } from '../support/githubOutput.js';
 
 const BIN = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
 
@@ -318,10 +319,13 @@ test('GitHub Actions: annotations, $GITHUB_OUTPUT and $GITHUB_STEP_SUMMARY', asy
   expect(run.stdout).toContain(`::error title=Portfolio share ${partial}::COMPLETED_WITH_ERRORS: ThrottlingException on 1 account (444444444444): Rate exceeded\n`);
   expect(run.stdout).toContain(`::error title=Portfolio share ${partial}::throttled inside the share: 1 account (444444444444); delete the share and create it again to reach them\n`);
 
-  const lines = readFileSync(output, 'utf8').trimEnd().split('\n');
-  expect(lines.slice(0, 4)).toEqual(['earlier=kept', 'status=COMPLETED_WITH_ERRORS', 'outcome=failed', 'exit-code=1']);
-  expect(lines).toHaveLength(5);
-  const result = JSON.parse((lines[4] ?? '').replace(/^result=/, '')) as JsonReport;
+  const written = readFileSync(output, 'utf8');
+  // Delimited entries (`name<<ghadelimiter_…`), as @actions/core writes them, after what was there.
+  expect(written.startsWith('earlier=kept\nstatus<<ghadelimiter_')).toBe(true);
+  const values = parseGithubOutput(written);
+  expect(Object.keys(values)).toEqual(['earlier', 'status', 'outcome', 'exit-code', 'result']);
+  expect(values).toMatchObject({ earlier: 'kept', status: 'COMPLETED_WITH_ERRORS', outcome: 'failed', 'exit-code': '1' });
+  const result = JSON.parse(values.result ?? '') as JsonReport;
   expect(result.exitCode).toBe(1);
   expect(result.results.map((r) => [r.token, r.status])).toEqual([
     [ok, 'COMPLETED'],
