@@ -24,6 +24,8 @@ export interface WaitSettings extends CheckSettings {
   minDelay: number;
   maxDelay: number;
   notFoundGraceSeconds: number;
+  /** When the share action was made (timers clock, ms); the not-found grace counts from it. */
+  actionStartedAt?: number | undefined;
   acceptPartialSuccess: boolean;
   tolerateDuplicates: boolean;
   onStatusChange?: ((event: StatusChangeEvent) => void) | undefined;
@@ -179,6 +181,10 @@ export function validateWaiterConfiguration(config: unknown, input: unknown): Wa
   if (grace !== undefined && (typeof grace !== 'number' || !Number.isFinite(grace) || grace < 0)) {
     invalid('notFoundGraceSeconds', grace, 'be a finite number of seconds ≥ 0', `pass e.g. ${DEFAULT_NOT_FOUND_GRACE_SECONDS} (the default), or 0 to fail on the first not-found`);
   }
+  const actionStartedAt = record.actionStartedAt;
+  if (actionStartedAt !== undefined && (typeof actionStartedAt !== 'number' || !Number.isFinite(actionStartedAt))) {
+    invalid('actionStartedAt', actionStartedAt, 'be a finite number of milliseconds on the clock of timers', 'pass timers.now() as read right before the share call, or leave it out');
+  }
   const onStatusChange = optionalCallback('onStatusChange', record.onStatusChange);
   const onProgress = optionalCallback('onProgress', record.onProgress);
   return {
@@ -187,6 +193,7 @@ export function validateWaiterConfiguration(config: unknown, input: unknown): Wa
     minDelay: resolvedMin,
     maxDelay: resolvedMax,
     notFoundGraceSeconds: typeof grace === 'number' ? grace : DEFAULT_NOT_FOUND_GRACE_SECONDS,
+    actionStartedAt: actionStartedAt as number | undefined,
     acceptPartialSuccess: optionalBoolean('acceptPartialSuccess', record.acceptPartialSuccess, false),
     tolerateDuplicates: optionalBoolean('tolerateDuplicates', record.tolerateDuplicates, true),
     onStatusChange,
