@@ -153,8 +153,15 @@ function validateSignal(value: unknown): AbortSignal | undefined {
 export function validateCheckConfiguration(config: unknown, input: unknown): CheckSettings {
   if (!isRecord(config)) return invalid('config', config, 'be an object', 'pass { client } or { clientConfig } with the other options');
   validateClient(config);
+  const token = validateToken(input);
+  return { token, ...validateCallOptions(config) };
+}
+
+/** Validate the options of calls (client, logger, retry, timers, abortSignal), without a token; throws InvalidInputError. */
+export function validateCallOptions(config: unknown): Omit<CheckSettings, 'token'> {
+  if (!isRecord(config)) return invalid('config', config, 'be an object', 'pass { client } or { clientConfig } with the other options');
+  validateClient(config);
   return {
-    token: validateToken(input),
     logger: validateLogger(config.logger),
     retry: validateRetry(config.retry),
     timers: validateTimers(config.timers),
@@ -165,6 +172,12 @@ export function validateCheckConfiguration(config: unknown, input: unknown): Che
 /** Validate a wait's configuration and input and fill in the defaults; throws InvalidInputError before any call. */
 export function validateWaiterConfiguration(config: unknown, input: unknown): WaitSettings {
   const check = validateCheckConfiguration(config, input);
+  return { ...check, ...validateWaitOptions(config) };
+}
+
+/** Validate a wait's options without a token (the share operations check them before their call); throws InvalidInputError. */
+export function validateWaitOptions(config: unknown): Omit<WaitSettings, 'token'> {
+  const check = validateCallOptions(config);
   const record = config as Record<string, unknown>;
   const maxWaitTime = positiveSeconds('maxWaitTime', record.maxWaitTime, 'pass how long to wait at most, in seconds, e.g. 900');
   const minDelay =
