@@ -8,7 +8,8 @@ import { parseShareRequest } from './shareRequest.js';
 import { validateShareCallConfiguration } from './shareSettings.js';
 import type { CreatePortfolioShareInput, DeletePortfolioShareInput, ShareCallConfiguration, ShareCallResult, UpdatePortfolioShareInput } from './types.js';
 
-async function startShareAction(action: PortfolioShareAction, config: ShareCallConfiguration, input: unknown): Promise<ShareCallResult> {
+/** A share call without waiting, for any action (the CLI's `--no-wait`). */
+export async function startShareAction(action: PortfolioShareAction, config: ShareCallConfiguration, input: unknown): Promise<ShareCallResult> {
   const parsed = parseShareRequest(action, input);
   const settings = validateShareCallConfiguration(config);
   const { timers } = settings;
