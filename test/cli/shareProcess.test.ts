@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AnyJsonReport } from '../../src/cli/formatJson.js';
+import type { AnyJsonReport, JsonReport } from '../../src/cli/formatJson.js';
+import type { TokenShareOperationResult } from '../../src/shares/types.js';
 import { startSimulator } from '../../src/simulator/index.js';
 import type { RunningSimulator, Scenario } from '../../src/simulator/types.js';
 
@@ -87,11 +88,11 @@ test('two processes creating shares of one portfolio at once meet InvalidStateEx
   sim.holdPortfolioBusy('port-sharetest0', 0);
   const [a, b] = await Promise.all(processes.map((p) => p.done));
   expect([a?.code, b?.code]).toEqual([0, 0]);
-  const results = [a, b].map((run) => (JSON.parse(run?.stdout ?? '') as AnyJsonReport).results[0]?.result as { callAttempts: number; busySeconds: number; status: string });
+  const results = [a, b].map((run) => (JSON.parse(run?.stdout ?? '') as JsonReport<TokenShareOperationResult>).results[0]?.result);
   for (const result of results) {
-    expect(result.status).toBe('COMPLETED');
-    expect(result.callAttempts).toBeGreaterThanOrEqual(2);
-    expect(result.busySeconds).toBeGreaterThan(0);
+    expect(result?.status).toBe('COMPLETED');
+    expect(result?.callAttempts).toBeGreaterThanOrEqual(2);
+    expect(result?.busySeconds).toBeGreaterThan(0);
   }
   const calls = sim.requests().filter((r) => r.operation === 'CreatePortfolioShare');
   expect(calls.filter((r) => r.outcome === 'ok')).toHaveLength(2);
@@ -104,7 +105,7 @@ test('update and delete of an OU share, and an account share created and deleted
   const base = ['--portfolio-id', 'port-sharetest1', ...FAST];
   const created = await cli(['create', ...base, '--org-node', 'ou-ab12-teama001']);
   expect(created).toMatchObject({ code: 0, stderr: '' });
-  expect(created.stdout).toMatch(/^share-\w+: COMPLETED after \d+s \(\d+ checks?\)\n  portfolio   port-sharetest1\n  node        ou-ab12-teama001\n  successful  1 account: 222222222222\n$/);
+  expect(created.stdout).toMatch(/^share-\w+: COMPLETED after \d+s \(\d+ checks?\)\n {2}portfolio {3}port-sharetest1\n {2}node {8}ou-ab12-teama001\n {2}successful {2}1 account: 222222222222\n$/);
   const updated = await cli(['update', ...base, '--org-node', 'ou-ab12-teama001', '--share-tag-options', '--no-share-principals', '--output', 'json']);
   expect(updated.code).toBe(0);
   const report = JSON.parse(updated.stdout) as AnyJsonReport;
@@ -119,7 +120,7 @@ test('update and delete of an OU share, and an account share created and deleted
 test('--no-wait prints the token at once and exits 0', async () => {
   const run = await cli(['create', '--portfolio-id', 'port-sharetest2', '--org-node', 'o-sharetest01', '--no-wait']);
   expect(run).toMatchObject({ code: 0, stderr: '' });
-  expect(run.stdout).toMatch(/^share-\w+: started \(not waited for\)\n  portfolio   port-sharetest2\n$/);
+  expect(run.stdout).toMatch(/^share-\w+: started \(not waited for\)\n {2}portfolio {3}port-sharetest2\n$/);
 });
 
 test('bad node values exit 2 before any call', async () => {
@@ -142,5 +143,5 @@ test('bad node values exit 2 before any call', async () => {
 test('an unknown portfolio exits 4 with the service error and advice', async () => {
   const run = await cli(['create', '--portfolio-id', 'port-nope', '--org-node', 'ou-ab12-teama001']);
   expect(run.code).toBe(4);
-  expect(run.stdout).toMatch(/^port-nope\/ou-ab12-teama001: API error ResourceNotFoundException: .*\n  advice      check --portfolio-id/);
+  expect(run.stdout).toMatch(/^port-nope\/ou-ab12-teama001: API error ResourceNotFoundException: .*\n {2}advice {6}check --portfolio-id/);
 });
