@@ -83,8 +83,9 @@ export async function waitForAccountShare(options: AccountShareWaitOptions): Pro
   let attempts = 0;
   for (;;) {
     if (attempts > 0) {
+      // The loop goes on only before the deadline, so this delay is > 0: the last check falls on the deadline.
       const delayMs = Math.min(computeDelay((timers.now() - waitStart) / 1000, { minDelay: settings.minDelay, maxDelay: settings.maxDelay, random: timers.random }) * 1000, deadline - timers.now());
-      if (delayMs > 0) await timers.sleep(delayMs, signal);
+      await timers.sleep(delayMs, signal);
     }
     attempts += 1;
     let state: AccountShareState | undefined;

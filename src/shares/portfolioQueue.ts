@@ -25,29 +25,26 @@ export interface PortfolioQueue {
 
 /** A new, empty queue. Share operations use {@link sharedPortfolioQueue} unless given one. */
 export function createPortfolioQueue(): PortfolioQueue {
-  const tails = new Map<string, Promise<void>>();
-  const sizes = new Map<string, number>();
+  /** Per portfolio: the promise the next task waits for, and how many tasks have not settled. */
+  const lines = new Map<string, { tail: Promise<void>; size: number }>();
 
   return {
-    size: (portfolioId) => sizes.get(portfolioId) ?? 0,
+    size: (portfolioId) => lines.get(portfolioId)?.size ?? 0,
     run<T>(portfolioId: string, task: () => Promise<T>, options: PortfolioQueueRunOptions = {}): Promise<T> {
       const { signal } = options;
       if (signal?.aborted) return Promise.reject(signal.reason as unknown);
-      const previous = tails.get(portfolioId) ?? Promise.resolve();
+      const line = lines.get(portfolioId) ?? { tail: Promise.resolve(), size: 0 };
+      lines.set(portfolioId, line);
+      const previous = line.tail;
       let release!: () => void;
-      const done = new Promise<void>((resolve) => {
+      line.tail = new Promise<void>((resolve) => {
         release = resolve;
       });
-      tails.set(portfolioId, done);
-      sizes.set(portfolioId, (sizes.get(portfolioId) ?? 0) + 1);
+      line.size += 1;
       const finish = (): void => {
-        const left = (sizes.get(portfolioId) ?? 1) - 1;
-        if (left === 0) {
-          sizes.delete(portfolioId);
-          tails.delete(portfolioId);
-        } else {
-          sizes.set(portfolioId, left);
-        }
+        line.size -= 1;
+        // Every task of this line has settled: the next run starts a new one.
+        if (line.size === 0) lines.delete(portfolioId);
         release();
       };
 

@@ -54,12 +54,14 @@ function waitFor(run: Run, token: string, calledAt: number): Promise<PortfolioSh
   );
 }
 
-/** Accounts throttled inside a share that ended (resolved or rejected), and its token; none when re-creating would not apply. */
-function throttledOf(ended: PortfolioShareResult | unknown): { token: string; accounts: string[] } | undefined {
+/** Accounts throttled inside a share that ended (resolved, or rejected with a share error), and its token. */
+function throttledOf(ended: unknown, failed: boolean): { token: string; accounts: string[] } | undefined {
+  if (!failed) {
+    const result = ended as PortfolioShareResult;
+    return { token: result.token, accounts: throttledAccountsOf(result.shareDetails) };
+  }
   if (ended instanceof ShareCompletedWithErrorsError || ended instanceof ShareFailedError) return { token: ended.token, accounts: ended.throttledAccounts };
-  if (ended instanceof Error || typeof ended !== 'object' || ended === null) return undefined;
-  const result = ended as PortfolioShareResult;
-  return { token: result.token, accounts: throttledAccountsOf(result.shareDetails) };
+  return undefined;
 }
 
 /** Call, then wait on the token; for a create, delete and create again while accounts were throttled inside the share (if asked). */
@@ -75,7 +77,7 @@ async function callAndWaitOnToken(run: Run, first: ShareCallOutcome & { token: s
       ended = error;
       failed = true;
     }
-    const throttled = throttledOf(ended);
+    const throttled = throttledOf(ended, failed);
     const again = parsed.action === 'CREATE' && throttled !== undefined && throttled.accounts.length > 0 && run.recreations.length < settings.recreateThrottled;
     if (!again) {
       if (failed) throw ended;
@@ -90,8 +92,8 @@ async function callAndWaitOnToken(run: Run, first: ShareCallOutcome & { token: s
       settings.logger.warn({ err: error }, 'onRecreate threw; going on');
     }
     const deletion = parseShareRequest('DELETE', parsed.request);
-    const deleted = await call(run, deletion, 0);
-    if (deleted.token !== undefined) await waitFor(run, deleted.token, deleted.calledAt);
+    const deleted = await requireToken(run, await call(run, deletion, 0));
+    await waitFor(run, deleted.token, deleted.calledAt);
     outcome = await requireToken(run, await call(run, parsed, 0));
   }
 }
@@ -123,18 +125,19 @@ export async function runShareOperation(action: PortfolioShareAction, config: Sh
   });
   try {
     // The portfolio's turn lasts until its share action has finished; an account share's acceptance is waited for outside it.
+    const { target } = parsed;
     const done = await settings.queue.run(
       parsed.portfolioId,
-      async () => {
+      async (): Promise<PortfolioShareResult | { accountId: string }> => {
         const first = await call(run, parsed, timers.now() - start);
-        if (first.token === undefined && parsed.target.kind === 'account') return undefined;
+        if (first.token === undefined && target.kind === 'account') return { accountId: target.accountId };
         return callAndWaitOnToken(run, await requireToken(run, first));
       },
       { signal: link.signal },
     );
     const elapsedSeconds = (): number => roundSeconds((timers.now() - start) / 1000);
-    if (done !== undefined) return { kind: 'token', ...done, ...fields(), elapsedSeconds: elapsedSeconds() };
-    const accountId = parsed.target.kind === 'account' ? parsed.target.accountId : '';
+    if (!('accountId' in done)) return { kind: 'token', ...done, ...fields(), elapsedSeconds: elapsedSeconds() };
+    const { accountId } = done;
     const state = await waitForAccountShare({ client, settings, signal: link.signal, portfolioId: parsed.portfolioId, accountId, until: action === 'DELETE' ? 'removed' : 'accepted', start, deadline: run.deadline });
     return { kind: 'account', portfolioId: parsed.portfolioId, accountId, ...state, ...fields(), elapsedSeconds: elapsedSeconds() };
   } catch (error) {

@@ -25,10 +25,6 @@ function refuse(option: string, received: unknown, rule: string, hint: string): 
   throw new InvalidInputError(`${option} must ${rule}, but received ${typeof received === 'string' ? JSON.stringify(received) : String(received)}; ${hint}.`, { option, received });
 }
 
-function record(config: unknown): Record<string, unknown> {
-  return typeof config === 'object' && config !== null ? (config as Record<string, unknown>) : {};
-}
-
 function busyRetryOf(value: unknown): Required<BusyRetryOptions> {
   if (value === undefined) return { ...DEFAULT_BUSY_RETRY };
   if (typeof value !== 'object' || value === null) return refuse('busyRetry', value, 'be an object', 'pass e.g. { minDelay: 2, maxDelay: 10 } or leave it out');
@@ -46,7 +42,7 @@ function busyRetryOf(value: unknown): Required<BusyRetryOptions> {
 
 function queueOf(value: unknown): PortfolioQueue {
   if (value === undefined) return sharedPortfolioQueue;
-  const q = record(value);
+  const q = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   if (typeof q.run !== 'function' || typeof q.size !== 'function') return refuse('queue', value, 'be a PortfolioQueue (run and size)', 'pass createPortfolioQueue() or leave it out');
   return value as PortfolioQueue;
 }
@@ -54,7 +50,8 @@ function queueOf(value: unknown): PortfolioQueue {
 /** Validate a share call's configuration (no wait); throws InvalidInputError before any call. */
 export function validateShareCallConfiguration(config: unknown): ShareCallSettings {
   const call = validateCallOptions(config);
-  const given = record(config);
+  // validateCallOptions refused anything but an object.
+  const given = config as Record<string, unknown>;
   const maxWaitTime = given.maxWaitTime;
   if (typeof maxWaitTime !== 'number' || !Number.isFinite(maxWaitTime) || maxWaitTime <= 0) {
     refuse('maxWaitTime', maxWaitTime, 'be a finite number of seconds greater than 0', 'pass how long to keep retrying a busy portfolio, in seconds, e.g. 900');
@@ -65,7 +62,7 @@ export function validateShareCallConfiguration(config: unknown): ShareCallSettin
 /** Validate a share operation's configuration (call and wait); throws InvalidInputError before any call. */
 export function validateShareOperationConfiguration(config: unknown): ShareOperationSettings {
   const wait = validateWaitOptions(config);
-  const given = record(config);
+  const given = config as Record<string, unknown>;
   const rounds = given.recreateThrottled ?? 0;
   if (typeof rounds !== 'number' || !Number.isInteger(rounds) || rounds < 0 || rounds > MAX_RECREATE_ROUNDS) {
     refuse('recreateThrottled', rounds, `be an integer from 0 to ${MAX_RECREATE_ROUNDS}`, 'pass how many times to delete and create again a share with throttled accounts, e.g. 2');

@@ -46,10 +46,10 @@ describe('share operations against the simulator', () => {
     expect(result.elapsedSeconds).toBeGreaterThanOrEqual(4);
   });
 
-  it('infers the node type when it is left out', async () => {
+  it('infers the node type when it is left out, and passes AcceptLanguage on', async () => {
     h = await startWaiterHarness();
-    const result = await createPortfolioShareAndWait(config(), { PortfolioId: PORTFOLIO, OrganizationNode: { Value: SANDBOX_OU } });
-    expect(result.request).toEqual({ PortfolioId: PORTFOLIO, OrganizationNode: { Type: 'ORGANIZATIONAL_UNIT', Value: SANDBOX_OU } });
+    const result = await createPortfolioShareAndWait(config(), { PortfolioId: PORTFOLIO, OrganizationNode: { Value: SANDBOX_OU }, AcceptLanguage: 'en' });
+    expect(result.request).toEqual({ PortfolioId: PORTFOLIO, AcceptLanguage: 'en', OrganizationNode: { Type: 'ORGANIZATIONAL_UNIT', Value: SANDBOX_OU } });
   });
 
   it('ten concurrent creates on one portfolio from one process meet no InvalidStateException and all succeed', async () => {
@@ -219,6 +219,8 @@ describe('share operations against the simulator', () => {
     ['a node that is not an object', { PortfolioId: PORTFOLIO, OrganizationNode: 'ou-ab12-sandbox1' }, 'OrganizationNode', /object/],
     ['a bad portfolio id', { PortfolioId: 'port/1', OrganizationNode: { Value: SANDBOX_OU } }, 'PortfolioId', /letters, digits/],
     ['a non-boolean ShareTagOptions', { PortfolioId: PORTFOLIO, OrganizationNode: { Value: SANDBOX_OU }, ShareTagOptions: 'yes' }, 'ShareTagOptions', /true or false/],
+    ['a number as portfolio id', { PortfolioId: 5, OrganizationNode: { Value: SANDBOX_OU } }, 'PortfolioId', /received 5;/],
+    ['a very long portfolio id', { PortfolioId: 'p'.repeat(130), OrganizationNode: { Value: SANDBOX_OU } }, 'PortfolioId', /received "p{120}…"/],
     ['a non-string AcceptLanguage', { PortfolioId: PORTFOLIO, OrganizationNode: { Value: SANDBOX_OU }, AcceptLanguage: 1 }, 'AcceptLanguage', /string/],
   ])('refuses %s with InvalidInputError before any call', async (_name, input, option, message) => {
     h = await startWaiterHarness();
