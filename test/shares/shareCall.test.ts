@@ -102,6 +102,27 @@ describe('the share call', () => {
     expect(client.calls).toHaveLength(1);
   });
 
+  it('the not-found grace of the wait counts from the share call, not from the start of the wait', async () => {
+    const times: number[] = [];
+    const timers = createFakeTimers();
+    const notFound = serviceError('ResourceNotFoundException', 'no such share');
+    const inner = createFakeClient([
+      // A slow call: the service answers 5 s after it was sent.
+      async () => {
+        timers.advance(5000);
+        return { PortfolioShareToken: 'share-test1' };
+      },
+      { error: notFound },
+    ]);
+    const client = { calls: inner.calls, send: (command: unknown, options?: { abortSignal?: AbortSignal }) => (times.push(timers.now()), inner.send(command, options)) };
+    const error = await rejection(createPortfolioShareAndWait({ client, timers, maxWaitTime: 600, notFoundGraceSeconds: 6, queue: createPortfolioQueue() }, input));
+    expect(error).toMatchObject({ name: 'ApiError', serviceErrorName: 'ResourceNotFoundException' });
+    const describes = times.slice(1);
+    expect(describes[0]).toBe(5000);
+    expect(describes.at(-1)).toBeGreaterThanOrEqual(6000);
+    expect(describes.at(-2)).toBeLessThan(6000);
+  });
+
   it('an organization-node share answered without a token: ApiError UnexpectedResponseError', async () => {
     const { config } = setup([{ output: {} }]);
     await expect(createPortfolioShareAndWait(config, input)).rejects.toMatchObject({ name: 'ApiError', serviceErrorName: 'UnexpectedResponseError' });
