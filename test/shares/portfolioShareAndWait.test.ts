@@ -234,6 +234,7 @@ describe('share operations against the simulator', () => {
     h = await startWaiterHarness();
     await expect(updatePortfolioShareAndWait(config(), { PortfolioId: PORTFOLIO, OrganizationNode: { Value: SANDBOX_OU } })).rejects.toMatchObject({ option: 'ShareTagOptions/SharePrincipals' });
     await expect(createPortfolioShareAndWait(config(), null as never)).rejects.toMatchObject({ option: 'input' });
+    await expect(createPortfolioShareAndWait(null as never, { PortfolioId: PORTFOLIO, OrganizationNode: { Value: SANDBOX_OU } })).rejects.toMatchObject({ option: 'config' });
     const input = { PortfolioId: PORTFOLIO, OrganizationNode: { Value: SANDBOX_OU } };
     for (const [extra, option] of [
       [{ recreateThrottled: 11 }, 'recreateThrottled'],
