@@ -7,7 +7,11 @@ export type PortfolioShareWaiterErrorCode =
   | 'WAIT_TIMEOUT'
   | 'WAIT_ABORTED'
   | 'API_ERROR'
-  | 'INVALID_INPUT';
+  | 'INVALID_INPUT'
+  // Share operations (src/shares/errors.ts):
+  | 'PORTFOLIO_BUSY'
+  | 'SHARE_NOT_ACCEPTED'
+  | 'SHARE_NOT_REMOVED';
 
 /** Base of every error this package throws; `code` and `name` are stable, `toJSON()` is for machines. */
 export abstract class PortfolioShareWaiterError extends Error {

@@ -24,3 +24,4 @@ export {
   type OrganizationNodeInput,
   type ParsedOrganizationNode,
 } from './organizationNode.js';
+export * from './shares/index.js';

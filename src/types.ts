@@ -125,6 +125,13 @@ export interface WaiterConfiguration {
   tolerateDuplicates?: boolean;
   /** Seconds after the start during which ResourceNotFoundException counts as "not visible yet". @default 30 */
   notFoundGraceSeconds?: number;
+  /**
+   * When the share action (CreatePortfolioShare, UpdatePortfolioShare or DeletePortfolioShare) was
+   * made, in milliseconds on the clock of `timers` (`performance.now()` by default). The not-found
+   * grace then counts from the call rather than from the start of the wait; a time after the start
+   * counts as the start. The share operations (`createPortfolioShareAndWait`, …) set it. @default the start of the wait
+   */
+  actionStartedAt?: number;
   /** Per-call retry of transient failures. */
   retry?: RetryOptions;
   /** Injected time (tests). @default real clock */

@@ -24,6 +24,8 @@ export interface WaitSettings extends CheckSettings {
   minDelay: number;
   maxDelay: number;
   notFoundGraceSeconds: number;
+  /** When the share action was made (timers clock, ms); the not-found grace counts from it. */
+  actionStartedAt?: number | undefined;
   acceptPartialSuccess: boolean;
   tolerateDuplicates: boolean;
   onStatusChange?: ((event: StatusChangeEvent) => void) | undefined;
@@ -151,8 +153,15 @@ function validateSignal(value: unknown): AbortSignal | undefined {
 export function validateCheckConfiguration(config: unknown, input: unknown): CheckSettings {
   if (!isRecord(config)) return invalid('config', config, 'be an object', 'pass { client } or { clientConfig } with the other options');
   validateClient(config);
+  const token = validateToken(input);
+  return { token, ...validateCallOptions(config) };
+}
+
+/** Validate the options of calls (client, logger, retry, timers, abortSignal), without a token; throws InvalidInputError. */
+export function validateCallOptions(config: unknown): Omit<CheckSettings, 'token'> {
+  if (!isRecord(config)) return invalid('config', config, 'be an object', 'pass { client } or { clientConfig } with the other options');
+  validateClient(config);
   return {
-    token: validateToken(input),
     logger: validateLogger(config.logger),
     retry: validateRetry(config.retry),
     timers: validateTimers(config.timers),
@@ -163,6 +172,12 @@ export function validateCheckConfiguration(config: unknown, input: unknown): Che
 /** Validate a wait's configuration and input and fill in the defaults; throws InvalidInputError before any call. */
 export function validateWaiterConfiguration(config: unknown, input: unknown): WaitSettings {
   const check = validateCheckConfiguration(config, input);
+  return { ...check, ...validateWaitOptions(config) };
+}
+
+/** Validate a wait's options without a token (the share operations check them before their call); throws InvalidInputError. */
+export function validateWaitOptions(config: unknown): Omit<WaitSettings, 'token'> {
+  const check = validateCallOptions(config);
   const record = config as Record<string, unknown>;
   const maxWaitTime = positiveSeconds('maxWaitTime', record.maxWaitTime, 'pass how long to wait at most, in seconds, e.g. 900');
   const minDelay =
@@ -179,6 +194,10 @@ export function validateWaiterConfiguration(config: unknown, input: unknown): Wa
   if (grace !== undefined && (typeof grace !== 'number' || !Number.isFinite(grace) || grace < 0)) {
     invalid('notFoundGraceSeconds', grace, 'be a finite number of seconds ≥ 0', `pass e.g. ${DEFAULT_NOT_FOUND_GRACE_SECONDS} (the default), or 0 to fail on the first not-found`);
   }
+  const actionStartedAt = record.actionStartedAt;
+  if (actionStartedAt !== undefined && (typeof actionStartedAt !== 'number' || !Number.isFinite(actionStartedAt))) {
+    invalid('actionStartedAt', actionStartedAt, 'be a finite number of milliseconds on the clock of timers', 'pass timers.now() as read right before the share call, or leave it out');
+  }
   const onStatusChange = optionalCallback('onStatusChange', record.onStatusChange);
   const onProgress = optionalCallback('onProgress', record.onProgress);
   return {
@@ -187,6 +206,7 @@ export function validateWaiterConfiguration(config: unknown, input: unknown): Wa
     minDelay: resolvedMin,
     maxDelay: resolvedMax,
     notFoundGraceSeconds: typeof grace === 'number' ? grace : DEFAULT_NOT_FOUND_GRACE_SECONDS,
+    actionStartedAt: actionStartedAt as number | undefined,
     acceptPartialSuccess: optionalBoolean('acceptPartialSuccess', record.acceptPartialSuccess, false),
     tolerateDuplicates: optionalBoolean('tolerateDuplicates', record.tolerateDuplicates, true),
     onStatusChange,

@@ -72,6 +72,8 @@ async function poll(settings: WaitSettings, client: ServiceCatalogLikeClient, si
   const start = timers.now();
   const deadline = start + settings.maxWaitTime * 1000;
   const progress: Progress = { attempts: 0 };
+  // The grace counts from the share call when the caller made it earlier (never from a later time).
+  const graceUsedSeconds = (start - Math.min(settings.actionStartedAt ?? start, start)) / 1000;
   const elapsedSeconds = (): number => (timers.now() - start) / 1000;
   const endContext = (): WaitEndContext => ({
     token,
@@ -128,7 +130,7 @@ async function poll(settings: WaitSettings, client: ServiceCatalogLikeClient, si
       }
       const verdict = accept(checkResult, {
         elapsedSeconds: elapsedSeconds(),
-        notFoundGraceSeconds: settings.notFoundGraceSeconds,
+        notFoundGraceSeconds: settings.notFoundGraceSeconds - graceUsedSeconds,
         acceptPartialSuccess: settings.acceptPartialSuccess,
         tolerateDuplicates: settings.tolerateDuplicates,
         transientFailure: 'retry',

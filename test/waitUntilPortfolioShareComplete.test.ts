@@ -118,6 +118,26 @@ describe('waitUntilPortfolioShareComplete: outcomes', () => {
     expect(times.at(-2)).toBeLessThan(5000);
   });
 
+  it('counts the not-found grace from actionStartedAt, the time of the share call, not from the start of the wait', async () => {
+    const timers = createFakeTimers({ start: 10_000 });
+    const { client, times } = timedClient([{ error: serviceError('ResourceNotFoundException', 'no such share') }], timers);
+    // The share call was made 3 s before the wait started: 2 s of a 5 s grace are left.
+    const error = await rejection(waitUntilPortfolioShareComplete(config(client, timers, { notFoundGraceSeconds: 5, actionStartedAt: 7_000 }), input));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(times.at(-1)).toBeGreaterThanOrEqual(12_000);
+    expect(times.at(-2)).toBeLessThan(12_000);
+  });
+
+  it('treats an actionStartedAt later than the start as the start, and refuses one that is not a number', async () => {
+    const timers = createFakeTimers({ start: 10_000 });
+    const { client, times } = timedClient([{ error: serviceError('ResourceNotFoundException', 'no such share') }], timers);
+    await rejection(waitUntilPortfolioShareComplete(config(client, timers, { notFoundGraceSeconds: 5, actionStartedAt: 99_000 }), input));
+    expect(times.at(-1)).toBeGreaterThanOrEqual(15_000);
+    expect(times.at(-2)).toBeLessThan(15_000);
+    const bad = { ...config(client, timers), actionStartedAt: 'now' } as unknown as WaiterConfiguration;
+    await expect(waitUntilPortfolioShareComplete(bad, input)).rejects.toMatchObject({ code: 'INVALID_INPUT', option: 'actionStartedAt' });
+  });
+
   it('rejects with ApiError at once on access denied', async () => {
     const timers = createFakeTimers();
     const denied = serviceError('AccessDeniedException', 'not the management account', 403);

@@ -1,8 +1,11 @@
 import type { PortfolioShareResult, PortfolioShareStatus } from '../types.js';
 import type { OutcomeKind, TokenOutcome } from './outcome.js';
 
+/** The subcommands that print a report. */
+export type ReportCommand = 'wait' | 'status' | 'create' | 'update' | 'delete';
+
 /** One token in the JSON document. Every key is always present (null when it does not apply). */
-export interface JsonTokenReport {
+export interface JsonTokenReport<R = PortfolioShareResult> {
   token: string;
   outcome: OutcomeKind;
   /** This token's own exit code (the process exits with the worst of them). */
@@ -11,20 +14,26 @@ export interface JsonTokenReport {
   status: PortfolioShareStatus | null;
   /** Duplicates tolerated, partial success accepted. */
   warnings: string[];
-  /** The library's result (completed, or a `status` check that answered). */
-  result: PortfolioShareResult | null;
+  /**
+   * The library's result: a wait's or a `status` check's; for create/update/delete also the request,
+   * callAttempts, busySeconds and recreations (an account share's result, or a call not waited for).
+   */
+  result: R | null;
   /** The library error's `toJSON()` (failed, timeout, api-error, interrupted). */
   error: Record<string, unknown> | null;
 }
 
 /** The one JSON document `--output json` prints, the same shape for one token or many. */
-export interface JsonReport {
-  command: 'wait' | 'status';
+export interface JsonReport<R = PortfolioShareResult> {
+  command: ReportCommand;
   exitCode: number;
-  results: JsonTokenReport[];
+  results: Array<JsonTokenReport<R>>;
 }
 
-export function jsonReport(command: 'wait' | 'status', outcomes: readonly TokenOutcome[], exitCode: number): JsonReport {
+/** What `jsonReport` builds: results of any command. */
+export type AnyJsonReport = JsonReport<NonNullable<TokenOutcome['result']>>;
+
+export function jsonReport(command: ReportCommand, outcomes: readonly TokenOutcome[], exitCode: number): AnyJsonReport {
   return {
     command,
     exitCode,
@@ -41,6 +50,6 @@ export function jsonReport(command: 'wait' | 'status', outcomes: readonly TokenO
 }
 
 /** Pretty-printed (2 spaces) for people, one line for machines that read `$GITHUB_OUTPUT`. */
-export function formatJson(report: JsonReport, compact = false): string {
+export function formatJson(report: JsonReport<unknown>, compact = false): string {
   return compact ? JSON.stringify(report) : `${JSON.stringify(report, null, 2)}\n`;
 }

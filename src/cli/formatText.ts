@@ -44,6 +44,8 @@ function headline(outcome: TokenOutcome, c: Palette): string {
     case 'in-progress':
       return `${outcome.token}: ${c.yellow(status)} (not finished)`;
     case 'timeout':
+      // A busy portfolio or an account share has no share status; its advice line says what was pending.
+      if (outcome.status === null && outcome.view.advice !== undefined) return `${outcome.token}: ${c.red('timed out')}${when(outcome)}`;
       return `${outcome.token}: ${c.red('timed out')}${when(outcome)}; last status ${outcome.status ?? 'none (no check answered)'}`;
     case 'interrupted':
       return `${outcome.token}: ${c.yellow(`interrupted by ${outcome.view.signal ?? 'a signal'}`)}${when(outcome)}; last status ${outcome.status ?? 'none (no check answered)'}`;
@@ -57,6 +59,8 @@ function headline(outcome: TokenOutcome, c: Palette): string {
     }
     case 'invalid-input':
       return `${outcome.token}: ${c.red('invalid input')}: ${outcome.view.message ?? ''}`;
+    case 'started':
+      return `${outcome.token}: ${c.green('started')} (not waited for)`;
   }
 }
 
@@ -89,7 +93,8 @@ export function formatOutcomeText(outcome: TokenOutcome, color: boolean): string
       ),
     );
   }
-  if (outcome.outcome === 'api-error') {
+  if (v.advice !== undefined) lines.push(field('advice', v.advice));
+  else if (outcome.outcome === 'api-error') {
     const advice = apiErrorAdvice(v);
     if (advice !== undefined) lines.push(field('advice', advice));
   }

@@ -44,7 +44,7 @@ export function annotations(outcomes: readonly TokenOutcome[]): string {
         break;
       }
       case 'timeout':
-        text += command('error', o.token, `timed out after ${Math.round(o.view.elapsedSeconds ?? 0)}s; ${last}`);
+        text += command('error', o.token, `timed out after ${Math.round(o.view.elapsedSeconds ?? 0)}s; ${last}${o.view.advice !== undefined ? `; ${o.view.advice}` : ''}`);
         break;
       case 'interrupted':
         text += command('error', o.token, `interrupted by ${o.view.signal ?? 'a signal'}; ${last}`);
@@ -57,6 +57,9 @@ export function annotations(outcomes: readonly TokenOutcome[]): string {
         break;
       case 'in-progress':
         text += command('notice', o.token, `share is still ${o.status ?? 'in progress'}`);
+        break;
+      case 'started':
+        text += command('notice', o.token, 'share action started; not waited for');
         break;
     }
   }
@@ -84,7 +87,7 @@ export function outputEntry(name: string, value: string): string {
  * Entries for `$GITHUB_OUTPUT`: `status` and `outcome` of the token that decided the exit code (the
  * only token, usually), `exit-code`, and `result`: the `--output json` document on one line.
  */
-export function outputs(report: JsonReport, outcomes: readonly TokenOutcome[]): string {
+export function outputs(report: JsonReport<unknown>, outcomes: readonly TokenOutcome[]): string {
   const decider = deciding(outcomes);
   return [
     outputEntry('status', decider?.status ?? 'UNKNOWN'),
@@ -102,6 +105,7 @@ const ICONS: Record<TokenOutcome['outcome'], string> = {
   'invalid-input': '❌',
   'in-progress': '⏳',
   interrupted: '⏹️',
+  started: '🚀',
 };
 
 function cell(text: string): string {

@@ -4,11 +4,14 @@ import type { CliEnv, CliIo } from './io.js';
 import { defaultLibrary, type CliLibrary } from './library.js';
 import { parseCommandLine } from './parse.js';
 import { runInvocation } from './run.js';
+import type { ShareCliLibrary } from './shareLibrary.js';
 
 /** Injectable dependencies of `main` (tests pass a fake library; the bin passes nothing). */
 export interface MainDependencies {
   /** @default the package's own waiter and status check, imported on first use */
   library?: CliLibrary;
+  /** @default the package's share operations, imported on first use */
+  shareLibrary?: ShareCliLibrary;
 }
 
 function packageVersion(): string {
@@ -31,7 +34,7 @@ export async function main(argv: readonly string[], env: CliEnv, io: CliIo, depe
     return parsed.exitCode;
   }
   try {
-    return await runInvocation(parsed.invocation, env, io, dependencies.library ?? defaultLibrary);
+    return await runInvocation(parsed.invocation, env, io, dependencies.library ?? defaultLibrary, dependencies.shareLibrary);
   } catch (error) {
     // A bug or a broken environment, not a share outcome: say so on one line, exit as a failed call.
     io.stderr.write(`error: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);

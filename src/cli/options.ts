@@ -1,4 +1,6 @@
 // The parsed command line: what `parseCommandLine` hands to `runInvocation`.
+import type { OrganizationNodeInput } from '../organizationNode.js';
+
 export const PROGRAM = 'portfolio-share';
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -48,7 +50,29 @@ export interface StatusInvocation {
   options: CommonOptions;
 }
 
-export type Invocation = WaitInvocation | StatusInvocation;
+/** Who a share command is for: an organization node (type inferred from its value) or a plain account. */
+export type ShareTargetOption = { kind: 'node'; node: OrganizationNodeInput } | { kind: 'account'; accountId: string };
+
+/** `create`, `update` or `delete`: a share action, then (unless `--no-wait`) its wait. */
+export interface ShareInvocation {
+  command: 'create' | 'update' | 'delete';
+  portfolioId: string;
+  target: ShareTargetOption;
+  /** `--share-tag-options` / `--no-share-tag-options` (update); undefined when not given. */
+  shareTagOptions?: boolean | undefined;
+  sharePrincipals?: boolean | undefined;
+  wait: boolean;
+  timeoutSeconds: number;
+  minDelaySeconds?: number | undefined;
+  maxDelaySeconds?: number | undefined;
+  notFoundGraceSeconds?: number | undefined;
+  acceptPartial: boolean;
+  /** Re-creation rounds for throttled accounts (create). */
+  recreateThrottled: number;
+  options: CommonOptions;
+}
+
+export type Invocation = WaitInvocation | StatusInvocation | ShareInvocation;
 
 /** Either something to run, or what to print and the exit code (help, version, usage error). */
 export type ParseOutcome =

@@ -7,6 +7,7 @@ import {
   WaitTimeoutError,
 } from '../errors.js';
 import { duplicateAccountsOf, nonDuplicateFailedAccountsOf, throttledAccountsOf } from '../shareAccounts.js';
+import type { AccountShareOperationResult, ShareCallResult } from '../shares/types.js';
 import type { PortfolioShareResult, PortfolioShareStatus, ShareDetails } from '../types.js';
 import { ExitCode, type ExitCodeValue } from './exitCodes.js';
 import type { CliSignal } from './io.js';
@@ -19,7 +20,9 @@ export type OutcomeKind =
   | 'api-error'
   | 'invalid-input'
   | 'in-progress'
-  | 'interrupted';
+  | 'interrupted'
+  /** create/update/delete with --no-wait: the call was accepted, nothing was waited for. */
+  | 'started';
 
 /** What the text, JSON and GitHub Actions writers need to know about a share, whatever the outcome. */
 export interface ShareView {
@@ -43,6 +46,8 @@ export interface ShareView {
   message?: string | undefined;
   /** The signal that interrupted the wait. */
   signal?: CliSignal | undefined;
+  /** What to do next, when the outcome alone does not say it (busy portfolio, share not accepted). */
+  advice?: string | undefined;
 }
 
 /** One token's report. */
@@ -53,7 +58,7 @@ export interface TokenOutcome {
   /** Final status, or the last one observed; null when no check answered. */
   status: PortfolioShareStatus | null;
   /** What the library resolved with. */
-  result?: PortfolioShareResult | undefined;
+  result?: PortfolioShareResult | AccountShareOperationResult | ShareCallResult | undefined;
   /** The library's error as plain data (`toJSON()`; `{name, message}` for foreign errors). */
   error?: Record<string, unknown> | undefined;
   /** Passed, but worth a look: duplicates tolerated, partial success accepted. */

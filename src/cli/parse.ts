@@ -1,23 +1,11 @@
 import { CommanderError, type Command } from 'commander';
 import { buildProgram } from './program.js';
 import { isValidToken, TOKEN_MAX_LENGTH } from '../token.js';
+import { seconds, UsageError } from './usage.js';
+import { isShareCommand, shareInvocationOf } from './parseShare.js';
 import { PROGRAM, DEFAULT_TIMEOUT_SECONDS, type CommonOptions, type Invocation, type LogLevel, type ParseOutcome } from './options.js';
 
-const NUMBER_PATTERN = /^(\d+(\.\d*)?|\.\d+)$/;
 const REGION_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
-
-class UsageError extends Error {}
-
-function seconds(value: unknown, flag: string, allowZero: boolean): number | undefined {
-  if (value === undefined) return undefined;
-  const text = String(value);
-  const parsed = NUMBER_PATTERN.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isFinite(parsed) || (!allowZero && parsed === 0)) {
-    const expected = allowZero ? 'a number of seconds (0 or more)' : 'a number of seconds greater than 0';
-    throw new UsageError(`${flag} must be ${expected}, got '${text}'`);
-  }
-  return parsed;
-}
 
 function token(value: string): string {
   if (!isValidToken(value)) {
@@ -92,6 +80,7 @@ function invocationOf(cmd: Command, env: Readonly<Record<string, string | undefi
   const options = commonOptions(cmd, env);
   const opts = cmd.opts<Record<string, unknown>>();
   const acceptPartial = opts.acceptPartial === true;
+  if (isShareCommand(cmd.name())) return shareInvocationOf(cmd, options);
   if (cmd.name() === 'status') {
     return { command: 'status', token: token(String(cmd.args[0])), acceptPartial, options };
   }

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { DEFAULT_MAX_DELAY_SECONDS, DEFAULT_MIN_DELAY_SECONDS } from '../schedule.js';
 import { DEFAULT_NOT_FOUND_GRACE_SECONDS, DEFAULT_TIMEOUT_SECONDS, LOG_LEVELS, OUTPUT_FORMATS, PROGRAM } from './options.js';
+import { addShareCommands } from './shareCommands.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -8,7 +9,8 @@ Exit codes:
        DuplicateResourceException errors)
   1    a share finished COMPLETED_WITH_ERRORS or ERROR
   2    usage error; nothing was called
-  3    timed out; the last status is printed
+  3    timed out (create/update/delete: or the portfolio stayed busy, or an
+       account share was not accepted); the last status is printed
   4    API error: not found, access denied, credentials, region, unsupported
   5    status only: the share is still NOT_STARTED or IN_PROGRESS
   130  interrupted by SIGINT
@@ -89,5 +91,6 @@ export function buildProgram(version: string, out: string[], err: string[], fail
     .option('--accept-partial', 'exit 0 when the share ended COMPLETED_WITH_ERRORS')
     .action(() => {});
 
+  addShareCommands(program, configure);
   return program;
 }

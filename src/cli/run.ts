@@ -11,6 +11,8 @@ import { createLogger } from './logging.js';
 import { outcomeOfError, outcomeOfStatusResult, outcomeOfWaitResult, type TokenOutcome } from './outcome.js';
 import type { Invocation } from './options.js';
 import { ProgressLine } from './progress.js';
+import { runShareInvocation } from './runShare.js';
+import { defaultShareLibrary, type ShareCliLibrary } from './shareLibrary.js';
 
 function isCi(env: CliEnv): boolean {
   const ci = env.CI;
@@ -18,10 +20,16 @@ function isCi(env: CliEnv): boolean {
 }
 
 /** Run a parsed invocation: call the library, print the report, write the GitHub Actions files. */
-export async function runInvocation(invocation: Invocation, env: CliEnv, io: CliIo, library: CliLibrary): Promise<ExitCodeValue> {
+export async function runInvocation(
+  invocation: Invocation,
+  env: CliEnv,
+  io: CliIo,
+  library: CliLibrary,
+  shareLibrary: ShareCliLibrary = defaultShareLibrary,
+): Promise<ExitCodeValue> {
   const { options } = invocation;
   const noColor = !options.color || (env.NO_COLOR !== undefined && env.NO_COLOR !== '');
-  const tokens = invocation.command === 'wait' ? invocation.tokens : [invocation.token];
+  const tokens = invocation.command === 'wait' ? invocation.tokens : invocation.command === 'status' ? [invocation.token] : [invocation.portfolioId];
   const now = io.now ?? Date.now;
 
   const showProgress =
@@ -50,6 +58,9 @@ export async function runInvocation(invocation: Invocation, env: CliEnv, io: Cli
     if (clientConfig.region === undefined) {
       const error = new ApiError(MISSING_REGION_MESSAGE, { serviceErrorName: 'MissingRegion', serviceMessage: MISSING_REGION_MESSAGE });
       outcomes = tokens.map((token) => outcomeOfError(token, error));
+    } else if (invocation.command !== 'wait' && invocation.command !== 'status') {
+      const context = { clientConfig, logger, signal: controller.signal, interruptedBy: () => interruptedBy };
+      outcomes = [await runShareInvocation(invocation, context, shareLibrary)];
     } else if (invocation.command === 'status') {
       const { token, acceptPartial } = invocation;
       try {

@@ -5,6 +5,7 @@ import { validateFaultRule } from './faultRule.js';
 import { readBody } from './protocol.js';
 import type { RequestLog } from './requestLog.js';
 import { messageOf, ScenarioError } from './scenarioError.js';
+import type { SimulatorState } from './state.js';
 import type { SimulatorClock } from './types.js';
 
 /** Every control route lives under this prefix, which no API call (always `POST /`) can reach. */
@@ -15,6 +16,7 @@ export interface ControlDeps {
   clock: SimulatorClock;
   faults: FaultInjector;
   log: RequestLog;
+  state: SimulatorState;
 }
 
 type Reply = { status: number; body: unknown };
@@ -62,10 +64,12 @@ async function route(req: IncomingMessage, route: string, deps: ControlDeps): Pr
       return { status: 200, body: { now: deps.clock.now(), manualClock: isManualClock(deps.clock) } };
     case 'POST clock':
       return moveClock(req, deps.clock);
+    case 'POST busy':
+      return holdBusy(req, deps.state);
   }
-  const known = ['health', 'requests', 'faults', 'clock'];
+  const known = ['health', 'requests', 'faults', 'clock', 'busy'];
   if (known.includes(route)) return error(405, 'MethodNotAllowed', `${method} is not supported on ${CONTROL_PREFIX}${route}`);
-  return error(404, 'NotFound', `No control route ${CONTROL_PREFIX}${route}; routes: health, requests, faults, clock`);
+  return error(404, 'NotFound', `No control route ${CONTROL_PREFIX}${route}; routes: health, requests, faults, clock, busy`);
 }
 
 async function moveClock(req: IncomingMessage, clock: SimulatorClock): Promise<Reply> {
@@ -92,6 +96,20 @@ async function moveClock(req: IncomingMessage, clock: SimulatorClock): Promise<R
     throw err;
   }
   return { status: 200, body: { now: clock.now() } };
+}
+
+/** `{"portfolioId": P, "seconds": N}`: another actor holds P busy with a share action for N seconds. */
+async function holdBusy(req: IncomingMessage, state: SimulatorState): Promise<Reply> {
+  const body = await readJson(req);
+  if ('reply' in body) return body.reply;
+  const value = body.value;
+  const portfolioId = isRecord(value) ? value.portfolioId : undefined;
+  const seconds = isRecord(value) ? value.seconds : undefined;
+  if (typeof portfolioId !== 'string' || typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+    return error(400, 'InvalidBusyHold', 'Expected {"portfolioId": "port-…", "seconds": N} with N ≥ 0');
+  }
+  if (!state.portfolios.has(portfolioId)) return error(404, 'PortfolioNotFound', `No portfolio ${portfolioId}`);
+  return { status: 200, body: { portfolioId, busyUntil: state.shares.holdBusy(portfolioId, seconds) } };
 }
 
 async function readJson(req: IncomingMessage): Promise<{ value: unknown } | { reply: Reply }> {

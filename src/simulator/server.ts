@@ -56,7 +56,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const apiDeps = { state, faults, log, logger, maxBodyBytes, delay, newRequestId: () => randomUuid(random.requestIds) };
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const handling = path.startsWith(CONTROL_PREFIX) ? handleControl(req, res, path, { clock, faults, log }) : handleApi(req, res, path, apiDeps);
+    const handling = path.startsWith(CONTROL_PREFIX) ? handleControl(req, res, path, { clock, faults, log, state }) : handleApi(req, res, path, apiDeps);
     handling.catch((err: unknown) => {
       logger.error({ err }, 'simulator request handling failed');
       if (!res.headersSent) res.writeHead(500).end();
@@ -98,6 +98,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       }
     },
     clearFaults: () => void faults.clear(),
+    holdPortfolioBusy(portfolioId: string, seconds: number): number {
+      if (!state.portfolios.has(portfolioId)) throw new TypeError(`holdPortfolioBusy: no portfolio ${JSON.stringify(portfolioId)}`);
+      if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) throw new TypeError(`holdPortfolioBusy: seconds must be a finite number ≥ 0, got ${JSON.stringify(seconds)}`);
+      return state.shares.holdBusy(portfolioId, seconds);
+    },
     close(): Promise<void> {
       if (closed) return Promise.resolve();
       closed = true;

@@ -34,15 +34,29 @@ export class ShareStore {
   private readonly accountShares = new Map<string, Map<string, AccountShare>>();
   private readonly operations = new Map<string, ShareOperation>();
   private readonly outcomeUses = new Map<string, number>();
+  /** Portfolios another actor keeps busy, and until when (clock ms). */
+  private readonly busyUntil = new Map<string, number>();
 
   constructor(private readonly options: ShareStoreOptions) {}
 
   /** InvalidStateException when one of the portfolio's share actions has not finished yet. */
   assertIdle(portfolioId: string): void {
     const now = this.options.clock.now();
+    if ((this.busyUntil.get(portfolioId) ?? -Infinity) > now) throw invalidState();
     for (const op of this.operations.values()) {
       if (op.portfolioId === portfolioId && !isTerminal(shareStatusAt(op, now).status)) throw invalidState();
     }
+  }
+
+  /**
+   * Another actor (a second process, a console user) runs a share action on the portfolio for
+   * `seconds` from now: every share action on it is refused with InvalidStateException until then.
+   * Returns the clock time it ends.
+   */
+  holdBusy(portfolioId: string, seconds: number): number {
+    const until = this.options.clock.now() + seconds * 1000;
+    this.busyUntil.set(portfolioId, until);
+    return until;
   }
 
   /** Starts a share action over `accounts`; its duration is the node's override or the default. */
@@ -121,6 +135,7 @@ export class ShareStore {
   dropPortfolio(portfolioId: string): void {
     this.nodeShares.delete(portfolioId);
     this.accountShares.delete(portfolioId);
+    this.busyUntil.delete(portfolioId);
     for (const [token, op] of this.operations) if (op.portfolioId === portfolioId) this.operations.delete(token);
   }
 

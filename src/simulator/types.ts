@@ -127,6 +127,12 @@ export interface RunningSimulator {
   requests(): RequestLogEntry[];
   injectFault(rule: FaultRule): void;
   clearFaults(): void;
+  /**
+   * Another actor runs a share action on the portfolio for `seconds`: until then every
+   * CreatePortfolioShare, UpdatePortfolioShare and DeletePortfolioShare on it answers
+   * InvalidStateException. Returns the clock time the hold ends. Also `POST /_simulator/busy`.
+   */
+  holdPortfolioBusy(portfolioId: string, seconds: number): number;
   /** Forget the request log. */
   clearRequests(): void;
   /** The clock the simulator runs on (a ManualClock when one was passed). */

@@ -75,6 +75,11 @@ describe('help and version', () => {
     [['wait', T, '--timeout', '5', '-h'], 'wait'],
     [['status', '--help'], 'status'],
     [['help', 'status'], 'status'],
+    [['create', '--help'], 'create'],
+    [['help', 'create'], 'create'],
+    [['update', '--help'], 'update'],
+    [['delete', '--help'], 'delete'],
+    [['delete', '--portfolio-id', 'port-x', '-h'], 'delete'],
   ])('%j prints help/%s.txt on stdout, exit 0, nothing called', async (argv, name) => {
     const io = fakeIo();
     const library = fakeLibrary();

@@ -11,9 +11,16 @@ test('the README is a front door of at most 300 lines', () => {
   expect(readme.split('\n').length).toBeLessThanOrEqual(300);
 });
 
-test.each(['root', 'wait', 'status'])('docs/cli.md shows the exact --help text of %s', (name) => {
+test.each([
+  ['root', 'docs/cli.md'],
+  ['wait', 'docs/cli.md'],
+  ['status', 'docs/cli.md'],
+  ['create', 'docs/share-operations.md'],
+  ['update', 'docs/share-operations.md'],
+  ['delete', 'docs/share-operations.md'],
+])('the exact --help text of %s is shown in %s', (name, page) => {
   const help = readFileSync(join(REPO, 'test', 'cli', 'help', `${name}.txt`), 'utf8');
-  expect(readDoc('docs/cli.md')).toContain(help.trimEnd());
+  expect(readDoc(page)).toContain(help.trimEnd());
 });
 
 test('the README shows the two commands of a fresh machine and the CI test command', () => {

@@ -94,6 +94,33 @@ describe('control endpoint /_simulator/', () => {
     }
   });
 
+  it('POST busy: another actor holds a portfolio busy; every share action on it answers InvalidStateException until then', async () => {
+    const share = () =>
+      h.client.send(new CreatePortfolioShareCommand({ PortfolioId: 'port-examplepf0001', OrganizationNode: { Type: 'ORGANIZATIONAL_UNIT', Value: 'ou-ab12-sandbox1' } }));
+    const start = h.clock.now();
+    expect(await control(h.sim.endpoint, 'POST', 'busy', { portfolioId: 'port-examplepf0001', seconds: 3 })).toMatchObject({
+      status: 200,
+      json: { portfolioId: 'port-examplepf0001', busyUntil: start + 3000 },
+    });
+    expect((await sdkError(share())).name).toBe('InvalidStateException');
+    h.clock.advance(2999);
+    expect((await sdkError(share())).name).toBe('InvalidStateException');
+    h.clock.advance(1);
+    await expect(share()).resolves.toMatchObject({ PortfolioShareToken: expect.any(String) });
+    expect(h.sim.holdPortfolioBusy('port-examplepf0001', 0)).toBe(h.clock.now());
+    expect(() => h.sim.holdPortfolioBusy('port-nope', 1)).toThrow(TypeError);
+    expect(() => h.sim.holdPortfolioBusy('port-examplepf0001', -1)).toThrow(TypeError);
+  });
+
+  it.each([
+    [{ portfolioId: 'port-examplepf0001' }, 400, 'InvalidBusyHold'],
+    [{ portfolioId: 'port-examplepf0001', seconds: -1 }, 400, 'InvalidBusyHold'],
+    [{ portfolioId: 'port-nope', seconds: 1 }, 404, 'PortfolioNotFound'],
+    ['{not json', 400, 'SerializationException'],
+  ])('POST busy refuses %j', async (body, status, type) => {
+    expect(await control(h.sim.endpoint, 'POST', 'busy', body)).toMatchObject({ status, json: { __type: type } });
+  });
+
   it('answers 404 for an unknown route and 405 for a wrong method', async () => {
     expect(await control(h.sim.endpoint, 'GET', 'nope')).toMatchObject({ status: 404, json: { __type: 'NotFound' } });
     expect(await control(h.sim.endpoint, 'PUT', 'faults', {})).toMatchObject({ status: 405, json: { __type: 'MethodNotAllowed' } });
