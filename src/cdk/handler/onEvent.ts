@@ -1,3 +1,4 @@
+import { ApiError } from '../../errors.js';
 import { toServiceErrorInfo } from '../../serviceError.js';
 import type { OnEventRequest, OnEventResponse } from './events.js';
 import { parseShareProperties, physicalIdOf, type ShareProperties } from './properties.js';
@@ -15,7 +16,8 @@ function started(physicalId: string, action: 'CREATE' | 'UPDATE' | 'DELETE', tok
 
 /** A share that cannot be deleted because it, or its portfolio, is gone already: deleted is what was asked. */
 function isAlreadyGone(error: unknown): boolean {
-  return toServiceErrorInfo(error).name === 'ResourceNotFoundException';
+  const name = error instanceof ApiError ? error.serviceErrorName : toServiceErrorInfo(error).name;
+  return name === 'ResourceNotFoundException';
 }
 
 function changesTarget(before: ShareProperties, after: ShareProperties): boolean {

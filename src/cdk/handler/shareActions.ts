@@ -1,6 +1,5 @@
-import { CreatePortfolioShareCommand, DeletePortfolioShareCommand, UpdatePortfolioShareCommand } from '@aws-sdk/client-service-catalog';
-import pRetry, { AbortError } from 'p-retry';
-import { toServiceErrorInfo } from '../../serviceError.js';
+import { startPortfolioShareCreate, startPortfolioShareDelete, startPortfolioShareUpdate } from '../../shares/startPortfolioShareAction.js';
+import type { ShareCallConfiguration } from '../../shares/types.js';
 import type { ServiceCatalogLikeClient } from '../../types.js';
 import type { ShareProperties } from './properties.js';
 
@@ -11,33 +10,21 @@ export interface ShareActions {
   delete(properties: ShareProperties): Promise<string | undefined>;
 }
 
-function tokenOf(output: unknown): string | undefined {
-  const token = typeof output === 'object' && output !== null ? (output as Record<string, unknown>).PortfolioShareToken : undefined;
-  return typeof token === 'string' ? token : undefined;
-}
-
 /**
- * Share actions on a client. The service refuses a second share action on a portfolio while one runs
- * (InvalidStateException); another stack or script may be sharing the same portfolio, so that refusal
- * is retried with growing, jittered delays, within a bound well inside the handler's own time limit.
+ * How long a share call keeps retrying a busy portfolio (InvalidStateException: another stack or
+ * script is sharing it), in seconds: well inside the onEvent function's 2-minute limit, so the
+ * deployment gets our error, not Lambda's time-out.
  */
-export function clientShareActions(client: ServiceCatalogLikeClient, options: { retries?: number; minTimeoutMs?: number } = {}): ShareActions {
-  const send = (command: unknown): Promise<string | undefined> =>
-    pRetry(
-      async () => {
-        try {
-          return tokenOf(await client.send(command));
-        } catch (error) {
-          if (toServiceErrorInfo(error).name !== 'InvalidStateException') throw new AbortError(error instanceof Error ? error : new Error(String(error)));
-          throw error;
-        }
-      },
-      { retries: options.retries ?? 6, minTimeout: options.minTimeoutMs ?? 2000, maxTimeout: 10_000, factor: 2, randomize: true },
-    );
-  const node = (p: ShareProperties) => ({ PortfolioId: p.portfolioId, OrganizationNode: p.node });
+export const BUSY_RETRY_SECONDS = 90;
+
+/** The share actions of the library (`startPortfolioShare*`: the call, InvalidStateException retried with back-off, no wait). */
+export function clientShareActions(client: ServiceCatalogLikeClient, maxWaitTime = BUSY_RETRY_SECONDS): ShareActions {
+  const config: ShareCallConfiguration = { client, maxWaitTime };
+  const target = (p: ShareProperties) => ({ PortfolioId: p.portfolioId, OrganizationNode: p.node });
+  const withOptions = (p: ShareProperties) => ({ ...target(p), ShareTagOptions: p.shareTagOptions, SharePrincipals: p.sharePrincipals });
   return {
-    create: (p) => send(new CreatePortfolioShareCommand({ ...node(p), ShareTagOptions: p.shareTagOptions, SharePrincipals: p.sharePrincipals })),
-    update: (p) => send(new UpdatePortfolioShareCommand({ ...node(p), ShareTagOptions: p.shareTagOptions, SharePrincipals: p.sharePrincipals })),
-    delete: (p) => send(new DeletePortfolioShareCommand(node(p))),
+    create: async (p) => (await startPortfolioShareCreate(config, withOptions(p))).token,
+    update: async (p) => (await startPortfolioShareUpdate(config, withOptions(p))).token,
+    delete: async (p) => (await startPortfolioShareDelete(config, target(p))).token,
   };
 }

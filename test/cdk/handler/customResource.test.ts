@@ -13,7 +13,7 @@ afterAll(() => h.close());
 
 function deps(remainingMs: () => number, answers: CloudFormationResponse[]) {
   return {
-    actions: clientShareActions(h.client, { retries: 0 }),
+    actions: clientShareActions(h.client, 5),
     now: () => h.clock.now(),
     client: h.client,
     timers: h.timers,
