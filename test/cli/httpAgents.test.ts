@@ -1,9 +1,12 @@
 // Proxies and the CA bundle as the AWS CLI honours them, through the built CLI: a proxy on 127.0.0.1
 // that counts what it relays, and an HTTPS front of the simulator with a test certificate.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createCliAgents } from '../../src/cli/httpAgents.js';
 import { cleanEnv, runCli, type CliRun } from '../support/cliProcess.js';
 import { startCountingProxy, startHttpsFront, type CountingProxy, type RecordingFront } from '../support/httpFronts.js';
 import { FAST_OU, startShareSimulator, type ShareSimulator } from '../support/shareSimulator.js';
@@ -103,4 +106,38 @@ test('HTTPS_PROXY with AWS_CA_BUNDLE: a CONNECT tunnel through the proxy, the en
   const { run, seen } = await status(httpsFront.url, { HTTPS_PROXY: proxy.url, AWS_CA_BUNDLE: CERT });
   expect(run).toMatchObject(answered);
   expect(seen).toEqual({ forwarded: 0, tunnels: 1, viaHttps: 1 });
+});
+
+test("the run's agents outlive a client's destroy() (another wait still uses them) and close() ends their sockets", async () => {
+  const open = new Set<Socket>();
+  const server = createServer((_req, res) => res.end('ok'));
+  server.on('connection', (socket) => {
+    open.add(socket);
+    socket.on('close', () => open.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const agents = createCliAgents(undefined);
+  const get = (): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/', agent: agents.httpAgent }, (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve(body));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  try {
+    expect(await get()).toBe('ok');
+    agents.httpAgent.destroy(); // what NodeHttpHandler.destroy() does when one wait's client is released
+    expect(await get()).toBe('ok');
+    expect(open.size).toBe(1); // kept alive and reused
+    agents.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(open.size).toBe(0);
+  } finally {
+    agents.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 });
