@@ -1,5 +1,5 @@
 import { ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
-import { DEFAULT_REQUEST_HANDLER_OPTIONS, resolveClient } from '../src/client.js';
+import { createServiceCatalogClient, DEFAULT_REQUEST_HANDLER_OPTIONS, resolveClient, SILENT_SDK_LOGGER } from '../src/client.js';
 
 describe('resolveClient', () => {
   it('uses the caller\'s client as is and never destroys it', () => {
@@ -35,5 +35,41 @@ describe('resolveClient', () => {
     const resolved = resolveClient({ clientConfig: { region: 'eu-west-1', maxAttempts: 3 } });
     expect(await (resolved.client as ServiceCatalogClient).config.maxAttempts()).toBe(3);
     resolved.release();
+  });
+
+  it("gives a created client a silent SDK logger (the SDK's NoOpLogger makes its credential chain use console.warn), or the caller's", () => {
+    const silent = resolveClient({ clientConfig: { region: 'eu-west-1' } });
+    expect((silent.client as ServiceCatalogClient).config.logger).toBe(SILENT_SDK_LOGGER);
+    silent.release();
+    const mine = { trace: () => {}, debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+    const own = resolveClient({ clientConfig: { region: 'eu-west-1', logger: mine } });
+    expect((own.client as ServiceCatalogClient).config.logger).toBe(mine);
+    own.release();
+  });
+});
+
+describe('createServiceCatalogClient', () => {
+  const SWITCH = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
+  const saved = process.env[SWITCH];
+  afterEach(() => {
+    if (saved === undefined) delete process.env[SWITCH];
+    else process.env[SWITCH] = saved;
+  });
+
+  it.each([undefined, 'false', 'true'])('sets the SDK warning switch only while constructing, then puts back %s', (before) => {
+    if (before === undefined) delete process.env[SWITCH];
+    else process.env[SWITCH] = before;
+    let during: string | undefined;
+    const client = createServiceCatalogClient({
+      region: 'eu-west-1',
+      // Read while the constructor runs (the SDK reads the switch in the same synchronous call).
+      get maxAttempts() {
+        during = process.env[SWITCH];
+        return 1;
+      },
+    });
+    client.destroy();
+    expect(during).toBe('true');
+    expect(process.env[SWITCH]).toBe(before);
   });
 });

@@ -1,9 +1,22 @@
+import { PROGRAM } from './options.js';
 import type { ShareView } from './outcome.js';
 
 /** Socket errors and the SDK's connection timeout: the request never reached the endpoint. */
 const CONNECT_FAILURE = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b|(did not establish|without establishing) a connection/i;
 const CREDENTIALS = /Credential|UnrecognizedClient|InvalidClientTokenId|ExpiredToken|Signature|MissingAuthenticationToken/i;
 const ACCESS_DENIED = /AccessDenied|Unauthorized|Forbidden/i;
+
+export const CONNECT_ADVICE = 'check --endpoint-url (or AWS_ENDPOINT_URL), --region and the network';
+
+/** True when the request never reached the endpoint (refused, unknown host, no route, connect timeout). */
+export function isConnectFailure(view: Pick<ShareView, 'serviceMessage'>): boolean {
+  return CONNECT_FAILURE.test(view.serviceMessage ?? '');
+}
+
+/** What to do after a timeout, in the command line's words (the library's message names `maxWaitTime`). */
+export function timeoutAdvice(token: string): string {
+  return `raise --timeout, or check again later with: ${PROGRAM} status ${token}`;
+}
 
 /**
  * What to do about an API error, worded for the command line (its flags, not the library's options).
@@ -14,8 +27,9 @@ const ACCESS_DENIED = /AccessDenied|Unauthorized|Forbidden/i;
 export function apiErrorAdvice(view: Pick<ShareView, 'serviceErrorName' | 'serviceMessage'>): string | undefined {
   const name = view.serviceErrorName ?? '';
   const message = view.serviceMessage ?? '';
-  if (CONNECT_FAILURE.test(message)) {
-    return 'could not connect to the endpoint URL: check --endpoint-url (or AWS_ENDPOINT_URL), --region and the network.';
+  if (CONNECT_FAILURE.test(message)) return `could not connect to the endpoint URL: ${CONNECT_ADVICE}.`;
+  if (/certificate/i.test(message)) {
+    return "the endpoint's TLS certificate is not trusted: set AWS_CA_BUNDLE (or ca_bundle in the profile) to the CA bundle that signed it.";
   }
   if (name === 'ResourceNotFoundException') {
     return "check the token, and run as the account that made the share (the organization's management account or a delegated administrator) in its region (--profile, --region).";

@@ -1,5 +1,5 @@
 import type { ShareError } from '../types.js';
-import { apiErrorAdvice } from './advice.js';
+import { apiErrorAdvice, CONNECT_ADVICE, isConnectFailure, timeoutAdvice } from './advice.js';
 import type { TokenOutcome } from './outcome.js';
 
 type Paint = (text: string) => string;
@@ -51,6 +51,10 @@ function headline(outcome: TokenOutcome, c: Palette): string {
       return `${outcome.token}: ${c.yellow(`interrupted by ${outcome.view.signal ?? 'a signal'}`)}${when(outcome)}; last status ${outcome.status ?? 'none (no check answered)'}`;
     case 'api-error': {
       const v = outcome.view;
+      if (isConnectFailure(v)) {
+        // One line says it all: the request never left for the service.
+        return `${outcome.token}: ${c.red('could not connect')} to the endpoint URL (${v.serviceMessage ?? ''}); ${CONNECT_ADVICE}`;
+      }
       const name = v.serviceErrorName ?? 'Error';
       const extra = [v.requestId ? `request id ${v.requestId}` : '', v.httpStatusCode ? `HTTP ${v.httpStatusCode}` : '']
         .filter(Boolean)
@@ -94,7 +98,8 @@ export function formatOutcomeText(outcome: TokenOutcome, color: boolean): string
     );
   }
   if (v.advice !== undefined) lines.push(field('advice', v.advice));
-  else if (outcome.outcome === 'api-error') {
+  else if (outcome.outcome === 'timeout') lines.push(field('advice', timeoutAdvice(outcome.token)));
+  else if (outcome.outcome === 'api-error' && !isConnectFailure(v)) {
     const advice = apiErrorAdvice(v);
     if (advice !== undefined) lines.push(field('advice', advice));
   }
@@ -113,4 +118,19 @@ export function formatText(outcomes: readonly TokenOutcome[], exitCode: number, 
     text += `${count(outcomes.length, 'share')}: ${parts.join(', ')}; exit code ${exitCode}\n`;
   }
   return text;
+}
+
+/**
+ * `status --quiet`, for polling loops: the status word alone on stdout (COMPLETED, IN_PROGRESS, …; the
+ * exit code says what it means), nothing else. When no status came back (an API or config error),
+ * stdout stays empty and the one-line reason goes to stderr.
+ */
+export function formatQuietStatus(outcomes: readonly TokenOutcome[]): { stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  for (const outcome of outcomes) {
+    if (outcome.status !== null && outcome.outcome !== 'api-error' && outcome.outcome !== 'interrupted') stdout += `${outcome.status}\n`;
+    else stderr += `${headline(outcome, NO_COLORS)}\n`;
+  }
+  return { stdout, stderr };
 }

@@ -4,6 +4,8 @@ import type {
   StatusCheckConfiguration,
   WaiterConfiguration,
 } from '../types.js';
+import type { CliEnv } from './io.js';
+import type { ProfileSettings } from './profile.js';
 
 /**
  * The library functions the CLI calls, injectable so `main` can be tested without AWS. The default
@@ -13,10 +15,10 @@ export interface CliLibrary {
   waitUntilPortfolioShareComplete(config: WaiterConfiguration, input: PortfolioShareInput): Promise<PortfolioShareResult>;
   getPortfolioShareStatus(config: StatusCheckConfiguration, input: PortfolioShareInput): Promise<PortfolioShareResult>;
   /**
-   * The region the AWS SDK finds for `profile` (or `$AWS_PROFILE`) in the shared config files, or
-   * undefined when there is none. Called only when neither `--region` nor the environment gives one.
+   * The profile `profile` (else `$AWS_PROFILE`, else `default`) as the shared config files define it:
+   * whether it exists, its region, endpoint URL and CA bundle. Read with the AWS SDK's own loader.
    */
-  resolveRegion(profile: string | undefined): Promise<string | undefined>;
+  loadProfile(profile: string | undefined, env: CliEnv): Promise<ProfileSettings>;
 }
 
 export const defaultLibrary: CliLibrary = {
@@ -28,15 +30,8 @@ export const defaultLibrary: CliLibrary = {
     const { getPortfolioShareStatus } = await import('../getPortfolioShareStatus.js');
     return getPortfolioShareStatus(config, input);
   },
-  async resolveRegion(profile) {
-    const { ServiceCatalogClient } = await import('@aws-sdk/client-service-catalog');
-    const client = new ServiceCatalogClient(profile === undefined ? {} : { profile });
-    try {
-      return await client.config.region();
-    } catch {
-      return undefined;
-    } finally {
-      client.destroy();
-    }
+  async loadProfile(profile, env) {
+    const { loadProfile } = await import('./profile.js');
+    return loadProfile(profile, env);
   },
 };

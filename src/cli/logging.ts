@@ -9,7 +9,10 @@ import type { LogLevel } from './options.js';
  */
 export async function createLogger(level: LogLevel, stderr: CliWriter, pretty: boolean, color: boolean): Promise<PinoLogger> {
   const { pino } = await import('pino');
-  const options = { level, base: null, timestamp: pino.stdTimeFunctions.isoTime };
+  // The library logs errors under `err` as plain objects (name, message, code): pino's default `err`
+  // serializer is for Error instances and would add `"type":"Object","stack":""` to each.
+  const err = (value: unknown): unknown => (value instanceof Error ? pino.stdSerializers.err(value) : value);
+  const options = { level, base: null, timestamp: pino.stdTimeFunctions.isoTime, serializers: { err } };
   if (!pretty) return pino(options, { write: (line: string) => void stderr.write(line) });
   const { prettyFactory } = await import('pino-pretty');
   const format = prettyFactory({ colorize: color, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true });

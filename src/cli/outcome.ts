@@ -9,6 +9,7 @@ import {
 import { duplicateAccountsOf, nonDuplicateFailedAccountsOf, throttledAccountsOf } from '../shareAccounts.js';
 import type { AccountShareOperationResult, ShareCallResult } from '../shares/types.js';
 import type { PortfolioShareResult, PortfolioShareStatus, ShareDetails } from '../types.js';
+import { CONNECT_ADVICE, isConnectFailure, timeoutAdvice } from './advice.js';
 import { ExitCode, type ExitCodeValue } from './exitCodes.js';
 import type { CliSignal } from './io.js';
 
@@ -179,6 +180,7 @@ export function outcomeOfError(token: string, error: unknown, signal?: CliSignal
     };
   }
   if (error instanceof WaitTimeoutError || error instanceof WaitAbortedError) {
+    if (error instanceof WaitTimeoutError) base.error.message = cliTimeoutMessage(token, error);
     const last = error.lastResult;
     const lastView = last ? viewOfResult(last) : { failedAccounts: [], throttledAccounts: [], duplicateAccounts: [] };
     const aborted = error instanceof WaitAbortedError;
@@ -192,7 +194,7 @@ export function outcomeOfError(token: string, error: unknown, signal?: CliSignal
         ...lastView,
         attempts: error.attempts,
         elapsedSeconds: error.elapsedSeconds,
-        message,
+        message: typeof base.error.message === 'string' ? base.error.message : message,
         signal: aborted ? interruptedBy : undefined,
       },
     };
@@ -214,10 +216,21 @@ export function outcomeOfError(token: string, error: unknown, signal?: CliSignal
     view.httpStatusCode = error.httpStatusCode;
     view.attempts = error.attempts;
     view.elapsedSeconds = error.elapsedSeconds;
+    if (isConnectFailure(view)) {
+      // The library's hint names clientConfig.endpoint; the command line has flags.
+      view.message = `DescribePortfolioShareStatus could not connect to the endpoint URL (${view.serviceMessage ?? ''}); ${CONNECT_ADVICE}`;
+      base.error.message = view.message;
+    }
   } else if (error instanceof Error) {
     // Not one of ours (e.g. a credentials provider failing before any call): still a failure to call AWS.
     view.serviceErrorName = error.name;
     view.serviceMessage = error.message;
   }
   return { ...base, outcome: 'api-error', exitCode: ExitCode.API_ERROR, status: lastStatus ?? null, view };
+}
+
+/** The timeout in the command line's words: the library's message tells a caller to raise `maxWaitTime`. */
+function cliTimeoutMessage(token: string, error: WaitTimeoutError): string {
+  const last = error.lastStatus !== undefined ? `its last status was ${error.lastStatus}` : 'no check answered';
+  return `Gave up waiting for portfolio share ${token} after ${error.elapsedSeconds} s and ${error.attempts} check(s), and ${last}; ${timeoutAdvice(token)}.`;
 }

@@ -43,7 +43,7 @@ function commonOptions(cmd: Command, env: Readonly<Record<string, string | undef
   if (profile !== undefined && profile.trim() === '') throw new UsageError('--profile must not be empty');
   let endpointUrl = optionalString(opts.endpointUrl);
   if (endpointUrl !== undefined) endpoint(endpointUrl, '--endpoint-url');
-  else {
+  else if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.trim().toLowerCase() !== 'true') {
     for (const name of ['AWS_ENDPOINT_URL_SERVICE_CATALOG', 'AWS_ENDPOINT_URL']) {
       const fromEnv = env[name];
       if (fromEnv) {

@@ -1,15 +1,17 @@
 import { ApiError } from '../errors.js';
 import type { PortfolioShareStatus, StatusChangeEvent } from '../types.js';
-import { clientConfigFrom, MISSING_REGION_MESSAGE } from './awsConfig.js';
+import { prepareAws, type CliClientConfig, type PreparedAws } from './awsConfig.js';
 import { worstExitCode, type ExitCodeValue } from './exitCodes.js';
 import { formatJson, jsonReport } from './formatJson.js';
-import { formatText } from './formatText.js';
+import { formatQuietStatus, formatText } from './formatText.js';
 import { annotations, outputs, stepSummary } from './githubActions.js';
 import type { CliEnv, CliIo, CliSignal } from './io.js';
 import type { CliLibrary } from './library.js';
+import { libraryLogger } from './libraryLogger.js';
 import { createLogger } from './logging.js';
 import { outcomeOfError, outcomeOfStatusResult, outcomeOfWaitResult, type TokenOutcome } from './outcome.js';
-import type { Invocation } from './options.js';
+import { DEFAULT_NOT_FOUND_GRACE_SECONDS, type Invocation, type StatusInvocation, type WaitInvocation } from './options.js';
+import type { Logger } from '../logger.js';
 import { ProgressLine } from './progress.js';
 import { runShareInvocation } from './runShare.js';
 import { defaultShareLibrary, type ShareCliLibrary } from './shareLibrary.js';
@@ -51,61 +53,28 @@ export async function runInvocation(
     controller.abort(new Error(`interrupted by ${signal}`));
   });
 
+  const quietStatus = invocation.command === 'status' && options.quiet && options.output === 'text';
+  const forLibrary = libraryLogger(logger, {
+    notFoundGraceSeconds: invocation.command === 'status' ? 0 : (invocation.notFoundGraceSeconds ?? DEFAULT_NOT_FOUND_GRACE_SECONDS),
+  });
   let outcomes: TokenOutcome[];
+  let setup: PreparedAws | undefined;
   try {
-    const clientConfig = clientConfigFrom(options, env);
-    if (clientConfig.region === undefined) clientConfig.region = await library.resolveRegion(options.profile);
-    if (clientConfig.region === undefined) {
-      const error = new ApiError(MISSING_REGION_MESSAGE, { serviceErrorName: 'MissingRegion', serviceMessage: MISSING_REGION_MESSAGE });
+    setup = await prepareAws(options, env, library);
+    if ('problem' in setup) {
+      const error = new ApiError(setup.problem.message, { serviceErrorName: setup.problem.name, serviceMessage: setup.problem.message });
       outcomes = tokens.map((token) => outcomeOfError(token, error));
-    } else if (invocation.command !== 'wait' && invocation.command !== 'status') {
-      const context = { clientConfig, logger, signal: controller.signal, interruptedBy: () => interruptedBy };
-      outcomes = [await runShareInvocation(invocation, context, shareLibrary)];
-    } else if (invocation.command === 'status') {
-      const { token, acceptPartial } = invocation;
-      try {
-        const result = await library.getPortfolioShareStatus(
-          { clientConfig, logger, abortSignal: controller.signal },
-          { PortfolioShareToken: token },
-        );
-        outcomes = [outcomeOfStatusResult(result, acceptPartial)];
-      } catch (error) {
-        outcomes = [outcomeOfError(token, error, interruptedBy)];
-      }
     } else {
-      const lastStatus = new Map<string, PortfolioShareStatus>();
-      // Every answered check, not only status changes: accounts done moves while IN_PROGRESS.
-      const onProgress = (event: StatusChangeEvent): void => {
-        lastStatus.set(event.token, event.status);
-        progress?.update(event);
-      };
-      progress?.start();
-      outcomes = await Promise.all(
-        invocation.tokens.map(async (token) => {
-          try {
-            const result = await library.waitUntilPortfolioShareComplete(
-              {
-                clientConfig,
-                maxWaitTime: invocation.timeoutSeconds,
-                minDelay: invocation.minDelaySeconds,
-                maxDelay: invocation.maxDelaySeconds,
-                notFoundGraceSeconds: invocation.notFoundGraceSeconds,
-                acceptPartialSuccess: invocation.acceptPartial,
-                tolerateDuplicates: invocation.tolerateDuplicates,
-                abortSignal: controller.signal,
-                logger,
-                onProgress,
-              },
-              { PortfolioShareToken: token },
-            );
-            return outcomeOfWaitResult(result);
-          } catch (error) {
-            return outcomeOfError(token, error, interruptedBy, lastStatus.get(token));
-          }
-        }),
-      );
+      const calls: Calls = { clientConfig: setup.clientConfig, logger: forLibrary, signal: controller.signal, interruptedBy: () => interruptedBy };
+      if (invocation.command === 'status') outcomes = [await checkStatus(invocation, library, calls)];
+      else if (invocation.command !== 'wait') outcomes = [await runShareInvocation(invocation, calls, shareLibrary)];
+      else {
+        progress?.start();
+        outcomes = await waitAll(invocation, library, calls, progress);
+      }
     }
   } finally {
+    if (setup !== undefined && 'close' in setup) setup.close();
     progress?.stop();
     stopListening?.();
   }
@@ -113,6 +82,11 @@ export async function runInvocation(
   const exitCode = worstExitCode(outcomes.map((o) => o.exitCode));
   const report = jsonReport(invocation.command, outcomes, exitCode);
   if (options.output === 'json') io.stdout.write(formatJson(report));
+  else if (quietStatus) {
+    const quiet = formatQuietStatus(outcomes);
+    io.stdout.write(quiet.stdout);
+    if (quiet.stderr) io.stderr.write(quiet.stderr);
+  }
   else io.stdout.write(formatText(outcomes, exitCode, io.stdout.isTTY === true && !noColor, options.quiet));
 
   if (env.GITHUB_ACTIONS === 'true') {
@@ -133,4 +107,58 @@ export async function runInvocation(
     }
   }
   return exitCode;
+}
+
+
+interface Calls {
+  clientConfig: CliClientConfig;
+  logger: Logger;
+  signal: AbortSignal;
+  interruptedBy(): CliSignal | undefined;
+}
+
+async function checkStatus(invocation: StatusInvocation, library: CliLibrary, calls: Calls): Promise<TokenOutcome> {
+  const { token, acceptPartial } = invocation;
+  try {
+    const result = await library.getPortfolioShareStatus(
+      { clientConfig: calls.clientConfig, logger: calls.logger, abortSignal: calls.signal },
+      { PortfolioShareToken: token },
+    );
+    return outcomeOfStatusResult(result, acceptPartial);
+  } catch (error) {
+    return outcomeOfError(token, error, calls.interruptedBy());
+  }
+}
+
+async function waitAll(invocation: WaitInvocation, library: CliLibrary, calls: Calls, progress: ProgressLine | undefined): Promise<TokenOutcome[]> {
+  const lastStatus = new Map<string, PortfolioShareStatus>();
+  // Every answered check, not only status changes: accounts done moves while IN_PROGRESS.
+  const onProgress = (event: StatusChangeEvent): void => {
+    lastStatus.set(event.token, event.status);
+    progress?.update(event);
+  };
+  return Promise.all(
+    invocation.tokens.map(async (token) => {
+      try {
+        const result = await library.waitUntilPortfolioShareComplete(
+          {
+            clientConfig: calls.clientConfig,
+            maxWaitTime: invocation.timeoutSeconds,
+            minDelay: invocation.minDelaySeconds,
+            maxDelay: invocation.maxDelaySeconds,
+            notFoundGraceSeconds: invocation.notFoundGraceSeconds,
+            acceptPartialSuccess: invocation.acceptPartial,
+            tolerateDuplicates: invocation.tolerateDuplicates,
+            abortSignal: calls.signal,
+            logger: calls.logger,
+            onProgress,
+          },
+          { PortfolioShareToken: token },
+        );
+        return outcomeOfWaitResult(result);
+      } catch (error) {
+        return outcomeOfError(token, error, calls.interruptedBy(), lastStatus.get(token));
+      }
+    }),
+  );
 }

@@ -1,5 +1,6 @@
 import type { CliIo, CliSignal } from '../../src/cli/io.js';
 import type { CliLibrary } from '../../src/cli/library.js';
+import type { ProfileSettings } from '../../src/cli/profile.js';
 import type { PortfolioShareInput, PortfolioShareResult, StatusCheckConfiguration, WaiterConfiguration } from '../../src/types.js';
 
 export interface FakeIo extends CliIo {
@@ -42,16 +43,17 @@ export type Answer = PortfolioShareResult | Error | ((config: WaiterConfiguratio
 export interface FakeLibrary extends CliLibrary {
   waits: Array<{ config: WaiterConfiguration; input: PortfolioShareInput }>;
   checks: Array<{ config: StatusCheckConfiguration; input: PortfolioShareInput }>;
-  regionLookups: Array<string | undefined>;
-  /** Any call at all (wait, status, region lookup). */
+  /** The profile names `loadProfile` was asked for (undefined: none given). */
+  profileLookups: Array<string | undefined>;
+  /** Any call at all (wait, status, profile lookup). */
   calls(): number;
 }
 
 /** A library whose answers are given per token; records every call. */
-export function fakeLibrary(answers: Record<string, Answer> = {}, region?: string): FakeLibrary {
+export function fakeLibrary(answers: Record<string, Answer> = {}, region?: string, profiles?: Record<string, Partial<ProfileSettings>>): FakeLibrary {
   const waits: FakeLibrary['waits'] = [];
   const checks: FakeLibrary['checks'] = [];
-  const regionLookups: Array<string | undefined> = [];
+  const profileLookups: Array<string | undefined> = [];
   const answer = async (token: string, config: WaiterConfiguration): Promise<PortfolioShareResult> => {
     const a = answers[token];
     if (a === undefined) throw new Error(`no fake answer for ${token}`);
@@ -62,8 +64,8 @@ export function fakeLibrary(answers: Record<string, Answer> = {}, region?: strin
   return {
     waits,
     checks,
-    regionLookups,
-    calls: () => waits.length + checks.length + regionLookups.length,
+    profileLookups,
+    calls: () => waits.length + checks.length + profileLookups.length,
     async waitUntilPortfolioShareComplete(config, input) {
       waits.push({ config, input });
       return answer(input.PortfolioShareToken, config);
@@ -72,9 +74,18 @@ export function fakeLibrary(answers: Record<string, Answer> = {}, region?: strin
       checks.push({ config, input });
       return answer(input.PortfolioShareToken, { ...config, maxWaitTime: 1 });
     },
-    async resolveRegion(profile) {
-      regionLookups.push(profile);
-      return region;
+    async loadProfile(profile, env) {
+      profileLookups.push(profile);
+      const settings = profiles?.[profile ?? env.AWS_PROFILE ?? 'default'];
+      return {
+        name: profile ?? env.AWS_PROFILE ?? 'default',
+        // Without a profiles table every profile exists (tests about other things).
+        found: profiles === undefined || settings !== undefined || (profile ?? env.AWS_PROFILE ?? 'default') === 'default',
+        region: settings?.region ?? region,
+        endpointUrl: settings?.endpointUrl,
+        ignoreConfiguredEndpointUrls: settings?.ignoreConfiguredEndpointUrls ?? false,
+        caBundle: settings?.caBundle,
+      };
     },
   };
 }

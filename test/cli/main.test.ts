@@ -120,7 +120,7 @@ describe('wait: what the library receives', () => {
   ])('region precedence %j %j → %s', async (env, flags, region) => {
     const { library } = await run(['wait', A, ...flags], { [A]: result(A) }, env);
     expect(library.waits[0]?.config.clientConfig?.region).toBe(region);
-    expect(library.regionLookups).toEqual([]);
+    expect(library.profileLookups).toEqual([undefined]);
   });
 
   test.each([
@@ -155,8 +155,8 @@ describe('region', () => {
     const io = fakeIo();
     const library = fakeLibrary({ [A]: result(A) }, 'eu-central-1');
     expect(await main(['wait', A, '--profile', 'dev'], {}, io, { library })).toBe(0);
-    expect(library.regionLookups).toEqual(['dev']);
-    expect(library.waits[0]?.config.clientConfig).toEqual({ region: 'eu-central-1', profile: 'dev' });
+    expect(library.profileLookups).toEqual(['dev']);
+    expect(library.waits[0]?.config.clientConfig).toMatchObject({ region: 'eu-central-1', profile: 'dev' });
   });
 
   test('no region at all: exit 4 with a clear message, no wait', async () => {
@@ -239,6 +239,7 @@ describe('text output', () => {
         '  portfolio   port-abcd1234efgh5',
         '  node        ou-ab12-prod0001',
         '  successful  1 account: 222222222222',
+        `  advice      raise --timeout, or check again later with: portfolio-share status ${A}`,
         '',
       ].join('\n'),
     );
