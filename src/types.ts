@@ -112,11 +112,12 @@ export interface WaiterConfiguration {
   abortSignal?: AbortSignal;
   /** A pino-compatible logger. @default silent */
   logger?: Logger;
-  /** Called once per status transition. */
+  /** Called once per status transition. May be async; a throw or a rejection is logged at warn and the wait goes on. */
   onStatusChange?: (event: StatusChangeEvent) => void;
   /**
    * Called after every check the service answered, status changed or not: for progress that moves
-   * within a status (accounts done while IN_PROGRESS).
+   * within a status (accounts done while IN_PROGRESS). May be async; a throw or a rejection is logged
+   * at warn and the wait goes on (the wait does not wait for it).
    */
   onProgress?: (event: StatusChangeEvent) => void;
   /** Resolve on COMPLETED_WITH_ERRORS instead of rejecting. @default false */

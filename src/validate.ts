@@ -1,6 +1,6 @@
 import { DEFAULT_RETRY } from './describe.js';
 import { InvalidInputError } from './errors.js';
-import { silentLogger, type Logger } from './logger.js';
+import { guardLogger, isLogger, silentLogger, type Logger } from './logger.js';
 import { DEFAULT_MAX_DELAY_SECONDS, DEFAULT_MIN_DELAY_SECONDS } from './schedule.js';
 import { realTimers } from './timers.js';
 import { isValidToken, TOKEN_MAX_LENGTH } from './token.js';
@@ -26,8 +26,8 @@ export interface WaitSettings extends CheckSettings {
   notFoundGraceSeconds: number;
   acceptPartialSuccess: boolean;
   tolerateDuplicates: boolean;
-  onStatusChange?: ((event: StatusChangeEvent) => void) | undefined;
-  onProgress?: ((event: StatusChangeEvent) => void) | undefined;
+  onStatusChange?: ((event: StatusChangeEvent) => unknown) | undefined;
+  onProgress?: ((event: StatusChangeEvent) => unknown) | undefined;
 }
 
 function describeValue(value: unknown): string {
@@ -94,7 +94,7 @@ function validateClient(config: Record<string, unknown>): void {
   }
 }
 
-function validateLogger(value: unknown): Logger {
+function validateLogger(value: unknown, token: string): Logger {
   if (value === undefined) return silentLogger;
   const methods = ['debug', 'info', 'warn', 'error', 'child'];
   if (!isRecord(value) && typeof value !== 'function') {
@@ -105,7 +105,17 @@ function validateLogger(value: unknown): Logger {
   if (missing.length > 0) {
     return invalid('logger', value, `have the methods ${methods.join(', ')} (missing ${missing.join(', ')})`, 'pass a pino logger or leave it out');
   }
-  return value as unknown as Logger;
+  // The waiter logs through logger.child({ token }): check once, before any call, that it gives a logger.
+  let child: unknown;
+  try {
+    child = (value as unknown as Logger).child({ token });
+  } catch (error) {
+    return invalid('logger', value, `have a child() that returns a logger (it threw: ${error instanceof Error ? error.message : String(error)})`, 'pass a pino logger or leave it out');
+  }
+  if (!isLogger(child)) {
+    return invalid('logger', value, `have a child() that returns a logger with ${methods.join(', ')} (it returned ${describeValue(child)})`, 'pass a pino logger or leave it out');
+  }
+  return guardLogger(value as unknown as Logger);
 }
 
 function validateRetry(value: unknown): Required<RetryOptions> {
@@ -151,9 +161,10 @@ function validateSignal(value: unknown): AbortSignal | undefined {
 export function validateCheckConfiguration(config: unknown, input: unknown): CheckSettings {
   if (!isRecord(config)) return invalid('config', config, 'be an object', 'pass { client } or { clientConfig } with the other options');
   validateClient(config);
+  const token = validateToken(input);
   return {
-    token: validateToken(input),
-    logger: validateLogger(config.logger),
+    token,
+    logger: validateLogger(config.logger, token),
     retry: validateRetry(config.retry),
     timers: validateTimers(config.timers),
     abortSignal: validateSignal(config.abortSignal),
@@ -194,9 +205,9 @@ export function validateWaiterConfiguration(config: unknown, input: unknown): Wa
   };
 }
 
-function optionalCallback(option: string, value: unknown): ((event: StatusChangeEvent) => void) | undefined {
+function optionalCallback(option: string, value: unknown): ((event: StatusChangeEvent) => unknown) | undefined {
   if (value !== undefined && typeof value !== 'function') {
     invalid(option, value, 'be a function', 'pass (event) => { … } or leave it out');
   }
-  return value as ((event: StatusChangeEvent) => void) | undefined;
+  return value as ((event: StatusChangeEvent) => unknown) | undefined;
 }
