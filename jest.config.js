@@ -9,5 +9,7 @@ export default {
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   setupFiles: ['<rootDir>/test/setup-env.ts'],
+  // Fails any test during which Node emits a process warning.
+  setupFilesAfterEnv: ['<rootDir>/test/support/failOnWarning.ts'],
   testTimeout: 30000,
 };
