@@ -12,4 +12,6 @@ export default {
   // Fails any test during which Node emits a process warning.
   setupFilesAfterEnv: ['<rootDir>/test/support/failOnWarning.ts'],
   testTimeout: 30000,
+  // The default reporter, plus the fault matrix's summary line (npm run test:faults, and inside npm test).
+  reporters: ['default', '<rootDir>/test/support/faultMatrixReporter.mjs'],
 };
