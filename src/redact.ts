@@ -93,8 +93,11 @@ export function redactErrorInPlace(error: unknown): void {
 
 function copy(value: unknown, depth: number, seen: WeakSet<object>, limits: Limits): unknown {
   switch (typeof value) {
-    case 'string':
-      return redact(value.length > limits.string ? `${value.slice(0, limits.string)}…` : value);
+    case 'string': {
+      // Redact first: a cut could leave part of a secret no rule recognizes.
+      const clean = redact(value);
+      return clean.length > limits.string ? `${clean.slice(0, limits.string)}…` : clean;
+    }
     case 'number':
       return value; // NaN and ±Infinity serialize as null
     case 'boolean':

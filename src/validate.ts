@@ -1,5 +1,6 @@
 import { DEFAULT_RETRY } from './describe.js';
 import { InvalidInputError } from './errors.js';
+import { redact } from './redact.js';
 import { guardLogger, isLogger, silentLogger, type Logger } from './logger.js';
 import { DEFAULT_MAX_DELAY_SECONDS, DEFAULT_MIN_DELAY_SECONDS } from './schedule.js';
 import { realTimers } from './timers.js';
@@ -31,7 +32,11 @@ export interface WaitSettings extends CheckSettings {
 }
 
 function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 120 ? `${value.slice(0, 120)}…` : value);
+  if (typeof value === 'string') {
+    // Redact before cutting: a cut could leave part of a secret that no rule recognizes.
+    const clean = redact(value);
+    return JSON.stringify(clean.length > 120 ? `${clean.slice(0, 120)}…` : clean);
+  }
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
