@@ -6,7 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 const TOTAL = Number(process.env.REQUESTS ?? 1_000_000);
-const WINDOW = 20_000;
+const WINDOW = 10_000;
+const BLOCK = 100_000;
 const CONNECTIONS = 10;
 
 const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
@@ -65,38 +66,37 @@ async function measure() {
   const { RequestLog, MAX_LOG_ENTRIES } = await import('../dist/simulator/requestLog.js');
   const sim = await startSimulator();
   const worker = new Worker(new URL(import.meta.url), { workerData: { endpoint: sim.endpoint } });
+  let failed;
+  worker.on('error', (error) => (failed = error));
   const remoteRun = (n) =>
     new Promise((resolve, reject) => {
+      if (failed) return reject(failed);
       worker.once('message', resolve);
-      worker.once('error', reject);
       worker.postMessage(n);
     });
   const t0 = performance.now();
   await remoteRun(2_000); // warm-up: JIT, connections
-  const first = await remoteRun(WINDOW);
-  let sent = 2_000 + WINDOW;
-  let full = Number.NaN;
+  // Every request is in a window of WINDOW; each block of 100,000 reports the median of its windows,
+  // which the machine's load moves less than any single window.
+  const blocks = [];
+  let sent = 0;
   let lastReport = performance.now();
-  while (sent < TOTAL - WINDOW) {
-    if (Number.isNaN(full) && sent >= MAX_LOG_ENTRIES) {
-      // The log has just filled up: from here on every call also drops the oldest entry.
-      full = await remoteRun(WINDOW);
-      sent += WINDOW;
-      continue;
-    }
-    const chunk = Math.min(50_000, TOTAL - WINDOW - sent, sent < MAX_LOG_ENTRIES ? MAX_LOG_ENTRIES - sent : Number.POSITIVE_INFINITY);
-    await remoteRun(chunk);
-    sent += chunk;
+  while (sent < TOTAL) {
+    const n = Math.min(WINDOW, TOTAL - sent);
+    const rate = await remoteRun(n);
+    const block = Math.floor(sent / BLOCK);
+    (blocks[block] ??= []).push(rate);
+    sent += n;
     if (performance.now() - lastReport > 15_000) {
       process.stderr.write(`  … ${sent.toLocaleString('en')} requests sent\n`);
       lastReport = performance.now();
     }
   }
-  const last = await remoteRun(WINDOW);
-  sent += WINDOW;
   const logged = sim.requests().length;
   worker.postMessage(0);
   await sim.close();
+  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  const medians = blocks.map(median);
 
   // The same question without HTTP in the way: recording into a full log, ring buffer vs the splice it replaced.
   function recordAll(log, n) {
@@ -121,10 +121,14 @@ async function measure() {
   const spliceFull = recordAll(splice, 20_000);
 
   const fmt = (n) => Math.round(n).toLocaleString('en');
-  console.log(`simulator requests: ${fmt(sent)} sent over ${CONNECTIONS} keep-alive connections in ${((performance.now() - t0) / 1000).toFixed(1)} s; log holds ${fmt(logged)}`);
-  console.log(`  requests/s at the start (after 2,000):      ${fmt(first)}`);
-  console.log(`  requests/s after ${fmt(sent - WINDOW)} requests: ${fmt(last)}`);
-  if (!Number.isNaN(full)) console.log(`  requests/s once the log is full (${fmt(MAX_LOG_ENTRIES)}):  ${fmt(full)}`);
-  console.log(`  ratio after/start: ${(last / first).toFixed(2)}${Number.isNaN(full) ? '' : `, after/full: ${(last / full).toFixed(2)}`} (1.00 = no slow-down; the machine's load moves these by ±30 %)`);
+  console.log(`simulator requests: ${fmt(sent + 2_000)} sent over ${CONNECTIONS} keep-alive connections in ${((performance.now() - t0) / 1000).toFixed(1)} s; the log holds ${fmt(logged)}`);
+  console.log('  requests/s, median of the windows of each block:');
+  medians.forEach((rate, i) => {
+    const note = i === 0 ? ' (log filling up)' : '';
+    console.log(`    ${fmt(i * BLOCK).padStart(9)} – ${fmt(Math.min((i + 1) * BLOCK, sent)).padEnd(9)} ${fmt(rate).padStart(7)}${note}`);
+  });
+  const firstRate = medians[0];
+  const lastRate = medians.at(-1);
+  console.log(`  last block / first block: ${(lastRate / firstRate).toFixed(2)} (1.00 = no slow-down; the machine's load moves single figures by ±30 %)`);
   console.log(`recording one call into a full log (${fmt(MAX_LOG_ENTRIES)} entries): ring buffer ${(ringFull * 1000).toFixed(2)} µs, splice baseline ${(spliceFull * 1000).toFixed(2)} µs (${(spliceFull / ringFull).toFixed(0)}× slower)`);
 }
