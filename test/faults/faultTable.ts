@@ -9,8 +9,9 @@ export const FINAL_STATUSES: readonly FinalStatus[] = ['COMPLETED', 'COMPLETED_W
 
 /** Accounts of the Production OU (the share's target): 222… and 333… directly, 444… in a nested OU. */
 export const ACCOUNTS = ['222222222222', '333333333333', '444444444444'] as const;
-export const SHARE_DURATION_SECONDS = 20;
-export const MAX_WAIT_SECONDS = 60;
+export const SHARE_DURATION_SECONDS = 10;
+// Past the 30 s not-found grace window, so `not-found-forever` fails as it would in a real wait.
+export const MAX_WAIT_SECONDS = 40;
 
 /** What a library entry point gives: a result with a status, or an error with a code. */
 export type LibraryOutcome =

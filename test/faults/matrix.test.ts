@@ -31,7 +31,7 @@ function extra(before: Map<string, number>): string[] {
  */
 async function nothingLingers(before: Map<string, number>, kinds = (kind: string): boolean => kind !== ''): Promise<string[]> {
   const left = (): string[] => extra(before).filter(kinds);
-  for (let i = 0; i < 100 && left().length > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (let i = 0; i < 400 && left().length > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
   return left();
 }
 
