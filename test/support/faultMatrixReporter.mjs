@@ -13,12 +13,15 @@ export default class FaultMatrixReporter {
       if (file.testExecError && /[\\/]test[\\/]faults[\\/]/.test(file.testFilePath)) brokenFiles += 1;
     }
     if (cells.length === 0 && brokenFiles === 0) return;
-    const passed = cells.filter((test) => test.status === 'passed').length;
-    const failed = cells.length - passed + brokenFiles;
-    const kinds = [...new Set(cells.map((test) => test.ancestorTitles[1]))];
-    const entryPoints = [...new Set(cells.map((test) => test.title.replace(/^\S+ via /, '')))];
+    // Cells filtered out (jest -t) did not run: they are neither passed nor failed.
+    const ran = cells.filter((test) => test.status === 'passed' || test.status === 'failed');
+    const skipped = cells.length - ran.length;
+    const passed = ran.filter((test) => test.status === 'passed').length;
+    const failed = ran.length - passed + brokenFiles;
+    const kinds = [...new Set(ran.map((test) => test.ancestorTitles[1]))];
+    const entryPoints = [...new Set(ran.map((test) => test.title.replace(/^\S+ via /, '')))];
     process.stdout.write(
-      `\nfaults: ${cells.length} cells, ${passed} passed, ${failed} failed\n` +
+      `\nfaults: ${ran.length} cells, ${passed} passed, ${failed} failed${skipped > 0 ? ` (${skipped} not run)` : ''}\n` +
         `fault kinds covered (${kinds.length}): ${kinds.join(', ')}\n` +
         `entry points (${entryPoints.length}): ${entryPoints.join('; ')}\n`,
     );
