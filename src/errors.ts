@@ -1,3 +1,4 @@
+import { redact, redactErrorInPlace, redactValue } from './redact.js';
 import type { PortfolioShareResult, PortfolioShareStatus, ShareDetails } from './types.js';
 
 /** Stable, machine-readable codes of every failure the waiter reports. */
@@ -13,23 +14,37 @@ export type PortfolioShareWaiterErrorCode =
   | 'SHARE_NOT_ACCEPTED'
   | 'SHARE_NOT_REMOVED';
 
-/** Base of every error this package throws; `code` and `name` are stable, `toJSON()` is for machines. */
+/**
+ * Base of every error this package throws; `code` and `name` are stable, `toJSON()` is for machines.
+ * Credentials, session tokens and signatures are redacted from the message, the fields, `toJSON()`
+ * and the `cause`'s message, whatever echoed them (the service's own messages included).
+ */
 export abstract class PortfolioShareWaiterError extends Error {
   abstract readonly code: PortfolioShareWaiterErrorCode;
 
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    redactErrorInPlace(options?.cause);
+    super(redact(message), options);
   }
 
-  /** The error's fields as plain data (no stack, no cause object), for JSON output. */
+  /** The error's fields as plain, redacted data (no stack, no cause object), for JSON output. */
   toJSON(): Record<string, unknown> {
-    const fields: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
+    const fields: Record<string, unknown> = { name: this.name, code: this.code, message: redact(this.message) };
     for (const [key, value] of Object.entries(this)) {
       if (key === 'cause' || value === undefined) continue;
-      fields[key] = value;
+      fields[key] = redactValue(value, { bounded: false });
     }
     return fields;
   }
+}
+
+/** ShareDetails with the service's messages redacted (they are free text). */
+function redactShareDetails(details: ShareDetails): ShareDetails {
+  if (details.ShareErrors === undefined) return details;
+  return {
+    ...details,
+    ShareErrors: details.ShareErrors.map((entry) => (typeof entry.Message === 'string' ? { ...entry, Message: redact(entry.Message) } : entry)),
+  };
 }
 
 /** Fields shared by the two "the share finished, but not cleanly" errors. */
@@ -64,7 +79,7 @@ abstract class ShareOutcomeError extends PortfolioShareWaiterError implements Sh
     this.token = fields.token;
     this.portfolioId = fields.portfolioId;
     this.organizationNodeValue = fields.organizationNodeValue;
-    this.shareDetails = fields.shareDetails;
+    this.shareDetails = redactShareDetails(fields.shareDetails);
     this.failedAccounts = fields.failedAccounts;
     this.throttledAccounts = fields.throttledAccounts;
     this.attempts = fields.attempts;
@@ -155,7 +170,7 @@ export class ApiError extends PortfolioShareWaiterError implements ApiErrorField
     super(message, options);
     this.token = fields.token;
     this.serviceErrorName = fields.serviceErrorName;
-    this.serviceMessage = fields.serviceMessage;
+    this.serviceMessage = redact(fields.serviceMessage);
     this.requestId = fields.requestId;
     this.httpStatusCode = fields.httpStatusCode;
     this.attempts = fields.attempts;
@@ -169,12 +184,15 @@ export class InvalidInputError extends PortfolioShareWaiterError {
   readonly code = 'INVALID_INPUT';
   /** The option (or input field) at fault, e.g. `maxWaitTime`, `PortfolioShareToken`. */
   readonly option: string;
-  /** The value received, as given. */
+  /**
+   * The value received, as a plain copy safe to print and serialize: secrets (by key name or shape)
+   * replaced by `[REDACTED]`, bigints as `"10n"`, cycles as `"[Circular]"`, size bounded.
+   */
   readonly received: unknown;
 
   constructor(message: string, fields: { option: string; received: unknown }) {
     super(message);
     this.option = fields.option;
-    this.received = fields.received;
+    this.received = redactValue(fields.received);
   }
 }

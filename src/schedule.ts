@@ -1,3 +1,5 @@
+import { InvalidInputError } from './errors.js';
+
 /** Smallest delay between two checks of the default schedule, in seconds. */
 export const DEFAULT_MIN_DELAY_SECONDS = 0.5;
 /** Largest delay between two checks of the default schedule, in seconds. */
@@ -25,6 +27,61 @@ export interface DelayScheduleOptions {
   exponent?: number;
 }
 
+/** Most delays {@link defaultDelaySchedule} lists; a horizon that needs more is refused. */
+export const MAX_SCHEDULE_LENGTH = 1_000_000;
+
+interface ResolvedSchedule {
+  minDelay: number;
+  maxDelay: number;
+  jitter: number;
+  random: () => number;
+  coefficient: number;
+  exponent: number;
+}
+
+function refuse(option: string, received: unknown, rule: string): never {
+  const shown = typeof received === 'number' || typeof received === 'bigint' ? String(received) : typeof received === 'string' ? JSON.stringify(received) : typeof received;
+  throw new InvalidInputError(`${option} must ${rule}, but received ${shown}; pass such a value or leave it out.`, { option, received });
+}
+
+function finiteIn(options: Record<string, unknown>, key: string, fallback: number, test: (n: number) => boolean, rule: string): number {
+  const value = options[key];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || !test(value)) return refuse(key, value, rule);
+  return value;
+}
+
+/** Check the schedule's options (InvalidInputError for any it cannot honour) and fill in the defaults. */
+export function resolveScheduleOptions(options: DelayScheduleOptions = {}): ResolvedSchedule {
+  if (typeof options !== 'object' || options === null) return refuse('options', options, 'be an object');
+  const o = options as Record<string, unknown>;
+  const givenMin = finiteIn(o, 'minDelay', Number.NaN, (n) => n > 0, 'be a finite number of seconds greater than 0');
+  const givenMax = finiteIn(o, 'maxDelay', Number.NaN, (n) => n > 0, 'be a finite number of seconds greater than 0');
+  if (givenMin > givenMax) refuse('minDelay', givenMin, `not exceed maxDelay (${givenMax} s)`);
+  // A single bound given alone moves the other default out of its way, as in the waiter.
+  const minDelay = Number.isNaN(givenMin) ? Math.min(DEFAULT_MIN_DELAY_SECONDS, Number.isNaN(givenMax) ? DEFAULT_MIN_DELAY_SECONDS : givenMax) : givenMin;
+  const maxDelay = Number.isNaN(givenMax) ? Math.max(DEFAULT_MAX_DELAY_SECONDS, minDelay) : givenMax;
+  if (o.random !== undefined && typeof o.random !== 'function') refuse('random', o.random, 'be a function returning a number in [0, 1)');
+  return {
+    minDelay,
+    maxDelay,
+    jitter: finiteIn(o, 'jitter', DEFAULT_JITTER, (n) => n >= 0 && n < 1, 'be a number in [0, 1)'),
+    random: (o.random as (() => number) | undefined) ?? Math.random,
+    coefficient: finiteIn(o, 'coefficient', DEFAULT_DELAY_COEFFICIENT, (n) => n > 0, 'be a finite number greater than 0'),
+    exponent: finiteIn(o, 'exponent', DEFAULT_DELAY_EXPONENT, (n) => n > 0 && n <= 1, 'be a number in (0, 1]'),
+  };
+}
+
+function delayOf(elapsedSeconds: number, s: ResolvedSchedule): number {
+  const elapsed = Number.isFinite(elapsedSeconds) && elapsedSeconds > 0 ? elapsedSeconds : 0;
+  const base = s.coefficient * Math.pow(elapsed, s.exponent);
+  // A random source answering outside [0, 1) (or NaN) must not push the delay out of its bounds.
+  const drawn = s.random();
+  const r = Number.isFinite(drawn) ? Math.min(Math.max(drawn, 0), 1) : 0.5;
+  const delay = base * (1 + s.jitter * (2 * r - 1));
+  return Number.isFinite(delay) ? Math.min(s.maxDelay, Math.max(s.minDelay, delay)) : s.maxDelay;
+}
+
 /**
  * The delay before the next check, in seconds, given the seconds elapsed since the wait started.
  *
@@ -32,30 +89,30 @@ export interface DelayScheduleOptions {
  * exponential schedules reach their cap within seconds, so the many short shares of a CI pipeline
  * would each wait a whole cap for nothing, while √t stays short early and reaches the cap (9 s by
  * default) only after about three minutes. Jitter is applied before clamping, so the result always
- * lies in [minDelay, maxDelay].
+ * lies in [minDelay, maxDelay]. Throws InvalidInputError for options it cannot honour.
  */
 export function computeDelay(elapsedSeconds: number, options: DelayScheduleOptions = {}): number {
-  const minDelay = options.minDelay ?? DEFAULT_MIN_DELAY_SECONDS;
-  const maxDelay = Math.max(options.maxDelay ?? DEFAULT_MAX_DELAY_SECONDS, minDelay);
-  const jitter = options.jitter ?? DEFAULT_JITTER;
-  const random = options.random ?? Math.random;
-  const elapsed = Number.isFinite(elapsedSeconds) && elapsedSeconds > 0 ? elapsedSeconds : 0;
-  const coefficient = options.coefficient ?? DEFAULT_DELAY_COEFFICIENT;
-  const exponent = options.exponent ?? DEFAULT_DELAY_EXPONENT;
-  const base = coefficient * Math.pow(elapsed, exponent);
-  const factor = 1 + jitter * (2 * random() - 1);
-  return Math.min(maxDelay, Math.max(minDelay, base * factor));
+  return delayOf(elapsedSeconds, resolveScheduleOptions(options));
 }
 
 /**
  * The whole default schedule as a list: the successive delays (seconds) a wait would use if every
- * check answered instantly, until `horizonSeconds`. For benchmarks and docs.
+ * check answered instantly, until `horizonSeconds`. For benchmarks and docs. Throws InvalidInputError
+ * for a horizon that is not a finite number ≥ 0, or one that would need more than
+ * {@link MAX_SCHEDULE_LENGTH} delays.
  */
 export function defaultDelaySchedule(horizonSeconds: number, options: DelayScheduleOptions = {}): number[] {
+  const resolved = resolveScheduleOptions(options);
+  if (typeof horizonSeconds !== 'number' || !Number.isFinite(horizonSeconds) || horizonSeconds < 0) {
+    refuse('horizonSeconds', horizonSeconds, 'be a finite number of seconds ≥ 0');
+  }
+  if (horizonSeconds / resolved.minDelay > MAX_SCHEDULE_LENGTH) {
+    refuse('horizonSeconds', horizonSeconds, `need at most ${MAX_SCHEDULE_LENGTH} delays of at least minDelay (${resolved.minDelay} s)`);
+  }
   const delays: number[] = [];
   let elapsed = 0;
   while (elapsed < horizonSeconds) {
-    const delay = computeDelay(elapsed, options);
+    const delay = delayOf(elapsed, resolved);
     delays.push(delay);
     elapsed += delay;
   }

@@ -1,3 +1,5 @@
+import { redact } from './redact.js';
+
 /**
  * What the waiter keeps of a failed call: plain data read defensively from whatever was thrown (an SDK
  * service exception, a socket error, a credentials-provider error…). Never the request or the client
@@ -66,11 +68,11 @@ export function toServiceErrorInfo(error: unknown): ServiceErrorInfo {
   };
 }
 
-/** The log-safe summary of an error, for the `err` key of a log line. */
+/** The log-safe summary of an error, for the `err` key of a log line (the message redacted). */
 export function errorLogFields(info: ServiceErrorInfo): Record<string, unknown> {
   return {
     name: info.name,
-    message: info.message,
+    message: redact(info.message),
     code: info.code,
     requestId: info.requestId,
     httpStatusCode: info.httpStatusCode,

@@ -34,11 +34,17 @@ export function notifyObservation(settings: WaitSettings, logger: Logger, curren
   callSafely(logger, 'onProgress', settings.onProgress, event);
 }
 
-function callSafely(logger: Logger, name: string, callback: ((event: StatusChangeEvent) => void) | undefined, event: StatusChangeEvent): void {
+function callSafely(logger: Logger, name: string, callback: ((event: StatusChangeEvent) => unknown) | undefined, event: StatusChangeEvent): void {
   if (callback === undefined) return;
+  const report = (error: unknown): void => logger.warn({ err: errorLogFields(toServiceErrorInfo(error)) }, `${name} threw; the wait goes on`);
   try {
-    callback(event);
+    const returned: unknown = callback(event);
+    // An async callback rejects instead of throwing: catch that too, or it would crash the process
+    // as an unhandled rejection. The wait does not wait for it.
+    if (typeof returned === 'object' && returned !== null && typeof (returned as { then?: unknown }).then === 'function') {
+      Promise.resolve(returned as PromiseLike<unknown>).then(undefined, report);
+    }
   } catch (error) {
-    logger.warn({ err: errorLogFields(toServiceErrorInfo(error)) }, `${name} threw; the wait goes on`);
+    report(error);
   }
 }

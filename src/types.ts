@@ -76,14 +76,19 @@ export interface RetryOptions {
 export interface Timers {
   /** Current time in milliseconds (epoch or any monotonic origin). */
   now(): number;
-  /** Resolve after `ms` milliseconds; reject at once (and clear the timer) when `signal` aborts. */
+  /**
+   * Resolve after `ms` milliseconds; reject at once (and clear the timer) when `signal` aborts. `ms`
+   * may exceed what one `setTimeout` holds (2³¹ − 1 ms, about 24.8 days) when `maxDelay` or
+   * `maxWaitTime` is that long: chain timers rather than pass it to `setTimeout` as is.
+   */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** Uniform random number in [0, 1). */
   random(): number;
   /**
    * Call `callback` once after `ms` milliseconds unless the returned function is called first; must not
    * keep the process alive. The waiter uses it to abandon a call still unanswered well after the
-   * deadline. Optional: without it (as in most test fakes) a call in flight is never cut short.
+   * deadline. Optional: without it (as in most test fakes) a call in flight is never cut short. `ms`
+   * is `maxWaitTime` plus 10 s, which may exceed one `setTimeout`'s 2³¹ − 1 ms.
    */
   schedule?(callback: () => void, ms: number): () => void;
 }
@@ -112,11 +117,12 @@ export interface WaiterConfiguration {
   abortSignal?: AbortSignal;
   /** A pino-compatible logger. @default silent */
   logger?: Logger;
-  /** Called once per status transition. */
+  /** Called once per status transition. May be async; a throw or a rejection is logged at warn and the wait goes on. */
   onStatusChange?: (event: StatusChangeEvent) => void;
   /**
    * Called after every check the service answered, status changed or not: for progress that moves
-   * within a status (accounts done while IN_PROGRESS).
+   * within a status (accounts done while IN_PROGRESS). May be async; a throw or a rejection is logged
+   * at warn and the wait goes on (the wait does not wait for it).
    */
   onProgress?: (event: StatusChangeEvent) => void;
   /** Resolve on COMPLETED_WITH_ERRORS instead of rejecting. @default false */

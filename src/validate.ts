@@ -1,6 +1,7 @@
 import { DEFAULT_RETRY } from './describe.js';
 import { InvalidInputError } from './errors.js';
-import { silentLogger, type Logger } from './logger.js';
+import { redact } from './redact.js';
+import { guardLogger, isLogger, silentLogger, type Logger } from './logger.js';
 import { DEFAULT_MAX_DELAY_SECONDS, DEFAULT_MIN_DELAY_SECONDS } from './schedule.js';
 import { realTimers } from './timers.js';
 import { isValidToken, TOKEN_MAX_LENGTH } from './token.js';
@@ -28,12 +29,16 @@ export interface WaitSettings extends CheckSettings {
   actionStartedAt?: number | undefined;
   acceptPartialSuccess: boolean;
   tolerateDuplicates: boolean;
-  onStatusChange?: ((event: StatusChangeEvent) => void) | undefined;
-  onProgress?: ((event: StatusChangeEvent) => void) | undefined;
+  onStatusChange?: ((event: StatusChangeEvent) => unknown) | undefined;
+  onProgress?: ((event: StatusChangeEvent) => unknown) | undefined;
 }
 
 function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 120 ? `${value.slice(0, 120)}…` : value);
+  if (typeof value === 'string') {
+    // Redact before cutting: a cut could leave part of a secret that no rule recognizes.
+    const clean = redact(value);
+    return JSON.stringify(clean.length > 120 ? `${clean.slice(0, 120)}…` : clean);
+  }
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
@@ -96,7 +101,7 @@ function validateClient(config: Record<string, unknown>): void {
   }
 }
 
-function validateLogger(value: unknown): Logger {
+function validateLogger(value: unknown, token: string | undefined): Logger {
   if (value === undefined) return silentLogger;
   const methods = ['debug', 'info', 'warn', 'error', 'child'];
   if (!isRecord(value) && typeof value !== 'function') {
@@ -107,7 +112,17 @@ function validateLogger(value: unknown): Logger {
   if (missing.length > 0) {
     return invalid('logger', value, `have the methods ${methods.join(', ')} (missing ${missing.join(', ')})`, 'pass a pino logger or leave it out');
   }
-  return value as unknown as Logger;
+  // The waiter logs through logger.child({ token }): check once, before any call, that it gives a logger.
+  let child: unknown;
+  try {
+    child = (value as unknown as Logger).child(token === undefined ? {} : { token });
+  } catch (error) {
+    return invalid('logger', value, `have a child() that returns a logger (it threw: ${error instanceof Error ? error.message : String(error)})`, 'pass a pino logger or leave it out');
+  }
+  if (!isLogger(child)) {
+    return invalid('logger', value, `have a child() that returns a logger with ${methods.join(', ')} (it returned ${describeValue(child)})`, 'pass a pino logger or leave it out');
+  }
+  return guardLogger(value as unknown as Logger);
 }
 
 function validateRetry(value: unknown): Required<RetryOptions> {
@@ -154,15 +169,15 @@ export function validateCheckConfiguration(config: unknown, input: unknown): Che
   if (!isRecord(config)) return invalid('config', config, 'be an object', 'pass { client } or { clientConfig } with the other options');
   validateClient(config);
   const token = validateToken(input);
-  return { token, ...validateCallOptions(config) };
+  return { token, ...validateCallOptions(config, token) };
 }
 
 /** Validate the options of calls (client, logger, retry, timers, abortSignal), without a token; throws InvalidInputError. */
-export function validateCallOptions(config: unknown): Omit<CheckSettings, 'token'> {
+export function validateCallOptions(config: unknown, token?: string): Omit<CheckSettings, 'token'> {
   if (!isRecord(config)) return invalid('config', config, 'be an object', 'pass { client } or { clientConfig } with the other options');
   validateClient(config);
   return {
-    logger: validateLogger(config.logger),
+    logger: validateLogger(config.logger, token),
     retry: validateRetry(config.retry),
     timers: validateTimers(config.timers),
     abortSignal: validateSignal(config.abortSignal),
@@ -214,9 +229,9 @@ export function validateWaitOptions(config: unknown): Omit<WaitSettings, 'token'
   };
 }
 
-function optionalCallback(option: string, value: unknown): ((event: StatusChangeEvent) => void) | undefined {
+function optionalCallback(option: string, value: unknown): ((event: StatusChangeEvent) => unknown) | undefined {
   if (value !== undefined && typeof value !== 'function') {
     invalid(option, value, 'be a function', 'pass (event) => { … } or leave it out');
   }
-  return value as ((event: StatusChangeEvent) => void) | undefined;
+  return value as ((event: StatusChangeEvent) => unknown) | undefined;
 }

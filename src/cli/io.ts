@@ -1,4 +1,5 @@
 import { appendFile } from 'node:fs/promises';
+import { redact } from '../redact.js';
 
 /** Something text can be written to: a process stream or a test buffer. */
 export interface CliWriter {
@@ -64,5 +65,22 @@ export function processIo(): CliIo {
     },
     appendFile: (path, data) => appendFile(path, data, 'utf8'),
     now: Date.now,
+  };
+}
+
+/**
+ * `writer` with every chunk passed through the package's redaction first: the CLI's outputs (results,
+ * annotations, logs, the progress line) go through one of these, so no credential, session token or
+ * signature reaches a terminal or a CI log, whatever echoed it.
+ */
+export function redactingWriter(writer: CliWriter): CliWriter {
+  return {
+    write: (chunk: string) => writer.write(redact(chunk)),
+    get isTTY() {
+      return writer.isTTY;
+    },
+    get columns() {
+      return writer.columns;
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ExitCode } from './exitCodes.js';
+import { redact } from '../redact.js';
 import type { CliEnv, CliIo } from './io.js';
 import { defaultLibrary, type CliLibrary } from './library.js';
 import { parseCommandLine } from './parse.js';
@@ -37,7 +38,7 @@ export async function main(argv: readonly string[], env: CliEnv, io: CliIo, depe
     return await runInvocation(parsed.invocation, env, io, dependencies.library ?? defaultLibrary, dependencies.shareLibrary);
   } catch (error) {
     // A bug or a broken environment, not a share outcome: say so on one line, exit as a failed call.
-    io.stderr.write(`error: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`error: unexpected failure: ${redact(error instanceof Error ? error.message : String(error)).replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
     return ExitCode.API_ERROR;
   }
 }

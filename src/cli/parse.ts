@@ -1,5 +1,6 @@
 import { CommanderError, type Command } from 'commander';
 import { buildProgram } from './program.js';
+import { redact } from '../redact.js';
 import { isValidToken, TOKEN_MAX_LENGTH } from '../token.js';
 import { seconds, UsageError } from './usage.js';
 import { isShareCommand, shareInvocationOf } from './parseShare.js';
@@ -66,13 +67,22 @@ function commonOptions(cmd: Command, env: Readonly<Record<string, string | undef
   };
 }
 
+/** Control characters as escapes (\n, \r, \t, \u001b…), so a usage error stays on one line whatever was typed. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
 function usage(message: string, command: string | undefined): ParseOutcome {
   const where = command ? `${PROGRAM} ${command}` : PROGRAM;
   return {
     kind: 'exit',
     exitCode: 2,
     stdout: '',
-    stderr: `error: ${message}\nRun '${where} --help' for usage.\n`,
+    stderr: `error: ${redact(printable(message))}\nRun '${where} --help' for usage.\n`,
   };
 }
 

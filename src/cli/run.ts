@@ -5,7 +5,8 @@ import { worstExitCode, type ExitCodeValue } from './exitCodes.js';
 import { formatJson, jsonReport } from './formatJson.js';
 import { formatQuietStatus, formatText } from './formatText.js';
 import { annotations, outputs, stepSummary } from './githubActions.js';
-import type { CliEnv, CliIo, CliSignal } from './io.js';
+import { redact } from '../redact.js';
+import { redactingWriter, type CliEnv, type CliIo, type CliSignal } from './io.js';
 import type { CliLibrary } from './library.js';
 import { libraryLogger } from './libraryLogger.js';
 import { createLogger } from './logging.js';
@@ -25,11 +26,13 @@ function isCi(env: CliEnv): boolean {
 export async function runInvocation(
   invocation: Invocation,
   env: CliEnv,
-  io: CliIo,
+  rawIo: CliIo,
   library: CliLibrary,
   shareLibrary: ShareCliLibrary = defaultShareLibrary,
 ): Promise<ExitCodeValue> {
   const { options } = invocation;
+  // Every writer below (results, annotations, logs, progress, GitHub Actions files) is redacted.
+  const io: CliIo = { ...rawIo, stdout: redactingWriter(rawIo.stdout), stderr: redactingWriter(rawIo.stderr) };
   const noColor = !options.color || (env.NO_COLOR !== undefined && env.NO_COLOR !== '');
   const tokens = invocation.command === 'wait' ? invocation.tokens : invocation.command === 'status' ? [invocation.token] : [invocation.portfolioId];
   const now = io.now ?? Date.now;
@@ -92,7 +95,8 @@ export async function runInvocation(
   if (env.GITHUB_ACTIONS === 'true') {
     // Workflow commands are read from stdout and stderr alike; keep stdout one JSON document.
     (options.output === 'json' ? io.stderr : io.stdout).write(annotations(outcomes));
-    const append = io.appendFile ?? (async (path: string, data: string) => (await import('node:fs/promises')).appendFile(path, data, 'utf8'));
+    const appendRaw = io.appendFile ?? (async (path: string, data: string) => (await import('node:fs/promises')).appendFile(path, data, 'utf8'));
+    const append = (path: string, data: string): Promise<void> => appendRaw(path, redact(data));
     const files: Array<[string | undefined, string]> = [
       [env.GITHUB_OUTPUT, outputs(report, outcomes)],
       [env.GITHUB_STEP_SUMMARY, stepSummary(invocation.command, outcomes, exitCode)],

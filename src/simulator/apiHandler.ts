@@ -4,12 +4,12 @@ import type { FaultInjector } from './faults.js';
 import type { Logger } from '../logger.js';
 import type { CallContext } from './operationTypes.js';
 import { findOperation } from './operations.js';
-import { isAcceptedContentType, parseTarget, readBody, readCredentialScope, sendError, sendJson, sendRaw } from './protocol.js';
+import { alterOutput, applyFault, OUTPUT_FAULT_KINDS } from './faultAnswers.js';
+import { isAcceptedContentType, parseTarget, readBody, readCredentialScope, sendError, sendJson } from './protocol.js';
 import type { RequestLog } from './requestLog.js';
 import { serializationError, ServiceError } from './serviceError.js';
 import { DEFAULT_REGION } from './state.js';
 import type { SimulatorState } from './state.js';
-import type { FaultKind } from './types.js';
 import { isObject, validateInput } from './validation.js';
 
 export interface ApiDeps {
@@ -22,8 +22,6 @@ export interface ApiDeps {
   /** Real-time wait for latency faults; resolves early (false) when the simulator closes. */
   delay: (ms: number) => Promise<boolean>;
 }
-
-const TRUNCATED_BODY = '{"PortfolioShareToken":"share-';
 
 /** Answers one API call (`POST /`): protocol checks, faults, input validation, then the operation. */
 export async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, deps: ApiDeps): Promise<void> {
@@ -64,7 +62,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, path:
       res.destroy();
       return finish(0, 'closed');
     }
-    if (decision.kind) {
+    const outputFault = decision.kind !== undefined && OUTPUT_FAULT_KINDS.has(decision.kind) ? decision.kind : undefined;
+    if (decision.kind && !outputFault) {
       // The client gave up during the latency: the fault was drawn, but nothing reaches anyone.
       if (res.destroyed || req.socket.destroyed) return finish(0, 'client-closed');
       return applyFault(decision.kind, req, res, requestId, finish);
@@ -76,8 +75,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, path:
     // create may still have happened); only the answer is lost.
     const output = op.handler(deps.state, input, callContext(req, auth));
     if (res.destroyed || req.socket.destroyed) return finish(0, 'client-closed');
-    sendJson(res, 200, output, requestId);
-    finish(200, 'ok');
+    sendJson(res, 200, outputFault ? alterOutput(outputFault, output) : output, requestId);
+    finish(200, outputFault ? `fault:${outputFault}` : 'ok');
   } catch (err) {
     if (err instanceof ServiceError) return fail(err);
     if (req.destroyed || res.destroyed) {
@@ -116,31 +115,4 @@ function callContext(req: IncomingMessage, auth: { accessKeyId?: string; region?
   const fromHeader = typeof header === 'string' && /^[0-9]{12}$/.test(header) ? header : undefined;
   const fromKey = auth.accessKeyId !== undefined && /^[0-9]{12}$/.test(auth.accessKeyId) ? auth.accessKeyId : undefined;
   return { region: auth.region ?? DEFAULT_REGION, callerAccount: fromHeader ?? fromKey };
-}
-
-function applyFault(
-  kind: Exclude<FaultKind, 'latency'>,
-  req: IncomingMessage,
-  res: ServerResponse,
-  requestId: string,
-  finish: (httpStatus: number, outcome: string) => void,
-): void {
-  const outcome = `fault:${kind}`;
-  switch (kind) {
-    case 'throttle':
-      sendError(res, new ServiceError('ThrottlingException', 'Rate exceeded'), requestId);
-      return finish(400, outcome);
-    case 'http500':
-      sendError(res, new ServiceError('InternalFailure', 'We encountered an internal error. Please try again.', 500), requestId);
-      return finish(500, outcome);
-    case 'http503':
-      sendError(res, new ServiceError('ServiceUnavailable', 'Service is unavailable. Please try again later.', 503), requestId);
-      return finish(503, outcome);
-    case 'malformed':
-      sendRaw(res, 200, TRUNCATED_BODY, requestId);
-      return finish(200, outcome);
-    case 'reset':
-      req.socket.resetAndDestroy();
-      return finish(0, outcome);
-  }
 }

@@ -2,7 +2,20 @@ import { OPERATION_NAMES } from './operations.js';
 import type { FaultKind, FaultRule } from './types.js';
 import { expectNumber, expectObject, expectString, join, ScenarioError } from './scenarioError.js';
 
-export const FAULT_KINDS: readonly FaultKind[] = ['throttle', 'http500', 'http503', 'reset', 'latency', 'malformed'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'throttle',
+  'http500',
+  'http503',
+  'reset',
+  'latency',
+  'malformed',
+  'accessDenied',
+  'invalidState',
+  'signatureMismatch',
+  'unknownStatus',
+  'missingStatus',
+  'missingShareDetails',
+];
 
 const OPERATION = { regex: /^(\*|[A-Z][A-Za-z0-9]{0,99})$/, text: 'an operation name such as "DescribePortfolioShareStatus", or "*"' };
 

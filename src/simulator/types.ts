@@ -56,7 +56,25 @@ export interface AccountOutcomeSpec {
   times?: number;
 }
 
-export type FaultKind = 'throttle' | 'http500' | 'http503' | 'reset' | 'latency' | 'malformed';
+/**
+ * What a fault does to a call: answer ThrottlingException, 500, 503, AccessDeniedException,
+ * InvalidStateException or a signature mismatch that quotes the request's session token back (as AWS
+ * does); reset the connection; add latency; send a cut-off body; or run the operation and answer with
+ * an unknown `Status`, no `Status` or no `ShareDetails`.
+ */
+export type FaultKind =
+  | 'throttle'
+  | 'http500'
+  | 'http503'
+  | 'reset'
+  | 'latency'
+  | 'malformed'
+  | 'accessDenied'
+  | 'invalidState'
+  | 'signatureMismatch'
+  | 'unknownStatus'
+  | 'missingStatus'
+  | 'missingShareDetails';
 
 /** A fault injected into calls of one operation (or all, with `*`). */
 export interface FaultRule {

@@ -184,3 +184,48 @@ describe('fault injection', () => {
     expect(() => h.sim.injectFault({ operation: 'ListPortfolios', kind: 'throttle', count: 1 })).not.toThrow();
   });
 });
+
+describe('fault injection: answers that break the model or echo secrets', () => {
+  let h: Harness;
+  afterEach(async () => h.close());
+
+  it.each([
+    ['accessDenied', 'AccessDeniedException', 400],
+    ['invalidState', 'InvalidStateException', 400],
+    ['signatureMismatch', 'InvalidSignatureException', 403],
+  ] as const)('%s answers %s with status %d', async (kind, name, status) => {
+    h = await startHarness();
+    h.sim.injectFault({ operation: 'DescribePortfolio', kind, count: 1 });
+    const error = await sdkError(describePortfolio(h));
+    expect(error).toMatchObject({ name, status });
+    expect(h.sim.requests().map((r) => r.outcome)).toEqual([`fault:${kind}`]);
+  });
+
+  it('signatureMismatch quotes the request back, session token included, as AWS does', async () => {
+    h = await startHarness();
+    h.sim.injectFault({ operation: '*', kind: 'signatureMismatch', count: 1 });
+    const response = await rawCall(h.sim.endpoint, { headers: { 'X-Amz-Security-Token': 'IQoJb3JpZ2luX2VjSECRET', Authorization: 'AWS4-HMAC-SHA256 Credential=ASIAEXAMPLEEXAMPLE12/20260101/us-east-1/servicecatalog/aws4_request, SignedHeaders=host, Signature=abc123' } });
+    expect(response.status).toBe(403);
+    const message = (response.json as { Message: string }).Message;
+    expect(message).toContain('x-amz-security-token:IQoJb3JpZ2luX2VjSECRET');
+    expect(message).toContain('20260101/us-east-1/servicecatalog/aws4_request');
+  });
+
+  it.each([
+    ['unknownStatus', { Status: 'PAUSED' }],
+    ['missingStatus', { Status: undefined }],
+    ['missingShareDetails', { ShareDetails: undefined }],
+  ] as const)('%s runs the operation and alters its answer', async (kind, expected) => {
+    h = await startHarness();
+    const portfolio = await h.client.send(new ListPortfoliosCommand({}));
+    const id = portfolio.PortfolioDetails?.[0]?.Id ?? '';
+    const share = await h.client.send(new CreatePortfolioShareCommand({ PortfolioId: id, OrganizationNode: { Type: 'ORGANIZATION', Value: defaultScenario.organization.id } }));
+    h.sim.injectFault({ operation: 'DescribePortfolioShareStatus', kind, count: 1 });
+    const response = await rawCall(h.sim.endpoint, { target: 'AWS242ServiceCatalogService.DescribePortfolioShareStatus', body: JSON.stringify({ PortfolioShareToken: share.PortfolioShareToken }) });
+    expect(response.status).toBe(200);
+    const body = response.json as Record<string, unknown>;
+    for (const [key, value] of Object.entries(expected)) expect(body[key]).toEqual(value);
+    expect(body.PortfolioShareToken ?? body.PortfolioId).toBeDefined();
+    expect(h.sim.requests().at(-1)?.outcome).toBe(`fault:${kind}`);
+  });
+});

@@ -50,7 +50,7 @@ const cases: Array<[string, unknown, string, RegExp]> = [
   ['an outcome for the management account', { ...base(), accounts: { '111111111111': { shareError: 'ThrottlingException' } } }, 'accounts.111111111111', /not the management account/],
   ['an outcome without shareError', { ...base(), accounts: { '222222222222': { message: 'x' } } }, 'accounts.222222222222.shareError', /expected an error type such as "ThrottlingException"/],
   ['an outcome with an unknown action', { ...base(), accounts: { '222222222222': { shareError: 'X', actions: ['CREAT'] } } }, 'accounts.222222222222.actions[0]', /expected one of CREATE, UPDATE, DELETE, got "CREAT"/],
-  ['an unknown fault kind', { ...base(), faults: [{ operation: '*', kind: 'explode', count: 1 }] }, 'faults[0].kind', /expected one of throttle, http500, http503, reset, latency, malformed, got "explode"/],
+  ['an unknown fault kind', { ...base(), faults: [{ operation: '*', kind: 'explode', count: 1 }] }, 'faults[0].kind', /expected one of throttle, http500, http503, reset, latency, malformed, accessDenied, invalidState, signatureMismatch, unknownStatus, missingStatus, missingShareDetails, got "explode"/],
   ['a fault with both count and rate', { ...base(), faults: [{ operation: '*', kind: 'throttle', count: 1, rate: 0.5 }] }, 'faults[0].count', /exactly one of "count"/],
   ['a latency fault without latencyMs', { ...base(), faults: [{ operation: '*', kind: 'latency', rate: 1 }] }, 'faults[0].latencyMs', /expected a number between 0 and 600000/],
   [
