@@ -4,15 +4,15 @@ import { parseCommandLine } from '../../src/cli/parse.js';
 
 const workflow = readFileSync(new URL('../../examples/github-actions.yml', import.meta.url), 'utf8');
 
-/** The words after `portfolio-share` on each line that runs it, with shell variables filled in. */
+/** The words after `npx portfolio-share-waiter` on each line that runs it, with shell variables filled in. */
 function invocations(): string[][] {
   return workflow
     .split('\n')
-    .filter((line) => /^\s*run: .*portfolio-share (wait|status)/.test(line))
-    .map((line) => (line.split('portfolio-share ')[1] ?? '').split(/\s+/).map((word) => word.replace(/^"\$\w+"$/, 'share-6v24abcdefghi')));
+    .filter((line) => /^\s*run: .*portfolio-share(-waiter)? (wait|status)/.test(line))
+    .map((line) => (line.split('npx portfolio-share-waiter ')[1] ?? '').split(/\s+/).map((word) => word.replace(/^"\$\w+"$/, 'share-6v24abcdefghi')));
 }
 
-test('the example gates on `portfolio-share wait` with options the CLI accepts', () => {
+test('the example gates on `npx portfolio-share-waiter wait` (the bin named after the package) with options the CLI accepts', () => {
   const found = invocations();
   expect(found).toEqual([['wait', 'share-6v24abcdefghi', '--timeout', '900']]);
   for (const argv of found) {

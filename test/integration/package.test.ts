@@ -4,23 +4,35 @@
 // and built-in scenarios work from node_modules; and every entry point loads through `import` and
 // `require` by its name, on the Node that runs this suite.
 import { execFile, spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CreatePortfolioShareCommand, DescribePortfolioShareStatusCommand, ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
-import { installProject, npmEnv, packPackage, repoRoot } from '../support/packedPackage.js';
+import { installProject, npmEnv, packPackage, pathWithThisNode, repoRoot } from '../support/packedPackage.js';
 
 const run = promisify(execFile);
 const QUICK_START = fileURLToPath(new URL('../fixtures/consumer/quickStart.ts', import.meta.url));
 const TSC = join(repoRoot, 'node_modules/typescript/bin/tsc');
 const ENTRY_POINTS = ['portfolio-share-waiter', 'portfolio-share-waiter/simulator', 'portfolio-share-waiter/cli'];
-const TSCONFIG = {
-  compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', types: ['node'], outDir: 'out', rootDir: 'src' },
+// The ESM project also checks the package's .d.ts files (skipLibCheck off, the strictest a consumer can
+// be); the CommonJS one keeps `tsc --init`'s skipLibCheck: true, the common setting.
+const tsconfig = (type: 'module' | 'commonjs') => ({
+  compilerOptions: {
+    strict: true,
+    module: 'nodenext',
+    moduleResolution: 'nodenext',
+    target: 'es2022',
+    types: ['node'],
+    outDir: 'out',
+    rootDir: 'src',
+    skipLibCheck: type === 'commonjs',
+  },
   include: ['src'],
-};
-const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+});
+const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', PATH: pathWithThisNode() };
 
 let work: string;
 const project = (type: 'module' | 'commonjs'): string => join(work, type);
@@ -36,10 +48,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe.each(['module', 'commonjs'] as const)('a "type": "%s" project with the tarball installed', (type) => {
   it('type-checks the quick start with tsc --strict (NodeNext) and runs it against the simulator', async () => {
     const dir = project(type);
-    const { mkdirSync, writeFileSync } = await import('node:fs');
     mkdirSync(join(dir, 'src'), { recursive: true });
     copyFileSync(QUICK_START, join(dir, 'src/quickStart.ts'));
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig(type)));
     const tsc = await run(process.execPath, [TSC, '-p', dir], { cwd: dir }).catch((error: { stdout: string; code: number }) => error);
     expect(tsc.stdout).toBe('');
 
@@ -104,4 +115,54 @@ describe('the bins from node_modules/.bin', () => {
       stderr: expect.stringContaining('expected a built-in scenario name (default, flaky-service, partial-failure) or the path of a scenario JSON file, got "no-such-scenario"'),
     });
   });
+});
+
+/** True when something accepts TCP connections at the endpoint's port. */
+function listening(endpoint: string): Promise<boolean> {
+  const { hostname, port } = new URL(endpoint);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port) });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('the simulator recipe for scripts', () => {
+  // As docs/install.md and the README give it: `$!` is the pid of `npm exec`, not of the simulator.
+  const RECIPE = [
+    'npx portfolio-share-simulator > sim.url 2> sim.log &',
+    'SIM_PID=$!',
+    'until [ -s sim.url ]; do sleep 0.1; done',
+    'ENDPOINT=$(head -n1 sim.url)',
+    '# ... run your deployment script against $ENDPOINT ...',
+    'kill "$SIM_PID"',
+  ].join('\n');
+
+  it('kill "$SIM_PID" stops the simulator too: its port closes and no process is left', async () => {
+    const dir = project('module');
+    rmSync(join(dir, 'sim.url'), { force: true });
+    await run('bash', ['-c', RECIPE], { cwd: dir, env: { ...npmEnv(), ...env }, timeout: 30_000 });
+    const endpoint = readFileSync(join(dir, 'sim.url'), 'utf8').trim();
+    expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // The simulator's own pid, from its "listening" log line.
+    const pid = (JSON.parse(readFileSync(join(dir, 'sim.log'), 'utf8').split('\n')[0] ?? '{}') as { pid?: number }).pid ?? 0;
+    expect(pid).toBeGreaterThan(1);
+    // It notices within its 200 ms poll; allow for a loaded machine.
+    for (let i = 0; i < 100 && alive(pid); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(alive(pid)).toBe(false);
+    expect(await listening(endpoint)).toBe(false);
+    expect(readFileSync(join(dir, 'sim.log'), 'utf8')).toContain('"msg":"simulator closed"');
+  }, 60_000);
 });

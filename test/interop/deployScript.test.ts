@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator } from '../../src/simulator/index.js';
 import type { RunningSimulator } from '../../src/simulator/types.js';
-import { installProject, npmEnv, packPackage } from '../support/packedPackage.js';
+import { installProject, npmEnv, packPackage, pathWithThisNode } from '../support/packedPackage.js';
 import { awsCli } from './tools.js';
 
 const AWS = awsCli();
@@ -66,7 +66,7 @@ function runScript(env: Record<string, string>): Promise<{ code: number | null; 
     env: {
       ...npmEnv(),
       // The script's `portfolio-share-waiter` runs on the Node that runs this suite.
-      PATH: `${dir}:${join(process.execPath, '..')}:${process.env.PATH ?? ''}`,
+      PATH: `${dir}:${pathWithThisNode()}`,
       AWS_CONFIG_FILE: join(dir, 'none'),
       AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
       AWS_EC2_METADATA_DISABLED: 'true',

@@ -1,12 +1,20 @@
 // The package as users get it: `npm pack` of this checkout, installed into a throwaway project.
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * PATH with the directory of the Node running this suite first, so bins started by their shebang
+ * (`#!/usr/bin/env node`) run on that Node too (.ci/run runs the suite on Node 20, 22 and 24).
+ */
+export function pathWithThisNode(): string {
+  return `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`;
+}
 
 /** Environment for npm in tests: no update check, no funding/audit noise, never a prompt. */
 export function npmEnv(): NodeJS.ProcessEnv {
