@@ -51,8 +51,11 @@ describe.each(['module', 'commonjs'] as const)('a "type": "%s" project with the 
     mkdirSync(join(dir, 'src'), { recursive: true });
     copyFileSync(QUICK_START, join(dir, 'src/quickStart.ts'));
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig(type)));
-    const tsc = await run(process.execPath, [TSC, '-p', dir], { cwd: dir }).catch((error: { stdout: string; code: number }) => error);
-    expect(tsc.stdout).toBe('');
+    const tsc = await run(process.execPath, [TSC, '-p', dir], { cwd: dir }).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (error: { stdout: string; code: number }) => ({ code: error.code, stdout: error.stdout }),
+    );
+    expect(tsc).toEqual({ code: 0, stdout: '' });
 
     const emitted = readFileSync(join(dir, 'out/quickStart.js'), 'utf8');
     // The CommonJS project really goes through require() (Node's require of an ES module).
@@ -161,7 +164,9 @@ describe('the simulator recipe for scripts', () => {
     expect(pid).toBeGreaterThan(1);
     // It notices within its 200 ms poll; allow for a loaded machine.
     for (let i = 0; i < 100 && alive(pid); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(alive(pid)).toBe(false);
+    const left = alive(pid);
+    if (left) process.kill(pid, 'SIGTERM'); // do not leave it behind when the test fails
+    expect(left).toBe(false);
     expect(await listening(endpoint)).toBe(false);
     expect(readFileSync(join(dir, 'sim.log'), 'utf8')).toContain('"msg":"simulator closed"');
   }, 60_000);
