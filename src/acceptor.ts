@@ -39,7 +39,7 @@ export interface AcceptorResult {
   reason: AcceptorReason;
 }
 
-/** Decide on one parsed status (DESIGN §2). */
+/** Decide on one parsed status: the outcome rules of the service's four statuses. */
 export function acceptObservation(observation: ShareObservation, context: AcceptorContext): AcceptorResult {
   switch (observation.status) {
     case 'COMPLETED':

@@ -115,7 +115,7 @@ async function main(): Promise<void> {
       out(JSON.stringify(error.toJSON(), null, 2));
     }
     out();
-    out('Next: `npx portfolio-share --help` for the CI gate, README.md for the API.');
+    out('Next: `npx portfolio-share-waiter --help` for the CI gate, README.md for the API.');
   } finally {
     client.destroy();
     await simulator.close();

@@ -1,4 +1,4 @@
-/** The CLI's exit codes (DESIGN §6). A documented table, not whatever an exception produced. */
+/** The CLI's exit codes (the table in `--help`). A documented table, not whatever an exception produced. */
 export const ExitCode = {
   /** COMPLETED (or partial success accepted, or only duplicate-account errors). */
   OK: 0,

@@ -15,7 +15,7 @@ Exit codes:
   5    status only: the share is still NOT_STARTED or IN_PROGRESS
   130  interrupted by SIGINT
   143  interrupted by SIGTERM
-With several tokens the worst outcome wins: 143/130 > 2 > 4 > 3 > 1 > 0.
+With several tokens the worst outcome wins: 143/130 > 2 > 4 > 3 > 1 > 5 > 0.
 
 Environment: AWS_REGION, AWS_DEFAULT_REGION, AWS_PROFILE, AWS_ENDPOINT_URL,
 AWS_ENDPOINT_URL_SERVICE_CATALOG and the AWS credentials chain work as for the

@@ -15,8 +15,8 @@ endpoint URL on stdout once it listens. Logs go to stderr. Stop it with Ctrl-C o
 Options:
   --host HOST          address to listen on (default 127.0.0.1)
   --port N             port to listen on; 0 picks a free one (default 0)
-  --scenario FILE      scenario JSON file (default: the built-in organization,
-                       examples/scenarios/default.json)
+  --scenario NAME|FILE a built-in scenario (default, flaky-service,
+                       partial-failure) or a scenario JSON file (default: default)
   --seed N             seed of ids, tokens and fault draws (default 1)
   --manual-clock       time stands still until moved with POST /_simulator/clock
   --log-level LEVEL    trace, debug, info, warn, error, fatal or silent (default info)

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Scenario } from './types.js';
+import { resolveScenarioFile } from './builtInScenarios.js';
 import { validateFaultRule } from './faultRule.js';
 import { expectArray, expectNumber, expectObject, expectString, join, messageOf, ScenarioError } from './scenarioError.js';
 import type { Json } from './scenarioError.js';
@@ -29,9 +30,14 @@ export function validateScenario(value: unknown): Scenario {
   return structuredClone(value) as Scenario;
 }
 
-/** A scenario object (validated and copied) or the path of a scenario JSON file (read and validated). */
-export async function loadScenario(pathOrObject: string | Scenario): Promise<Scenario> {
-  if (typeof pathOrObject !== 'string') return validateScenario(pathOrObject);
+/**
+ * A scenario object (validated and copied), the name of a built-in scenario (`default`, `flaky-service`,
+ * `partial-failure`: the files in the package's examples/scenarios/), or the path of a scenario JSON
+ * file (read and validated).
+ */
+export async function loadScenario(nameOrPathOrObject: string | Scenario): Promise<Scenario> {
+  if (typeof nameOrPathOrObject !== 'string') return validateScenario(nameOrPathOrObject);
+  const pathOrObject = resolveScenarioFile(nameOrPathOrObject);
   let text: string;
   try {
     text = await readFile(pathOrObject, 'utf8');

@@ -106,7 +106,10 @@ export interface SimulatorOptions {
   host?: string;
   /** @default 0 (ephemeral) */
   port?: number;
-  /** A scenario object or the path of a scenario JSON file. @default examples/scenarios/default.json's content */
+  /**
+   * A scenario object, the name of a built-in scenario (`default`, `flaky-service`, `partial-failure`)
+   * or the path of a scenario JSON file. @default the built-in `default` scenario
+   */
   scenario?: Scenario | string;
   /** Seed of the random source (tokens, ids, fault rates). @default 1 */
   seed?: number;

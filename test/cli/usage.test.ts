@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { ExitCode, worstExitCode } from '../../src/cli/exitCodes.js';
+import type { ExitCodeValue } from '../../src/cli/exitCodes.js';
 import { main } from '../../src/cli/main.js';
 import { DEFAULT_NOT_FOUND_GRACE_SECONDS as CLI_GRACE } from '../../src/cli/options.js';
 import { DEFAULT_MAX_DELAY_SECONDS, DEFAULT_MIN_DELAY_SECONDS } from '../../src/schedule.js';
@@ -65,6 +67,14 @@ describe('usage errors: one line, the hint, exit 2, nothing called', () => {
 
 describe('help and version', () => {
   const file = (name: string): string => readFileSync(new URL(`./help/${name}.txt`, import.meta.url), 'utf8');
+
+  test('the worst-outcome order in --help names every exit code, in the order worstExitCode applies', () => {
+    const line = /worst outcome wins: (.+)\.$/m.exec(file('root'))?.[1] ?? '';
+    const order = line.split(' > ').flatMap((group) => group.split('/').map(Number)) as ExitCodeValue[];
+    expect([...order].sort((a, b) => a - b)).toEqual(Object.values(ExitCode).sort((a, b) => a - b));
+    // Each code beats every code after it (143 and 130 share a rank in the text; 143 wins in code).
+    order.forEach((code, i) => order.slice(i + 1).forEach((later) => expect(worstExitCode([later, code])).toBe(code)));
+  });
 
   test.each([
     [['--help'], 'root'],

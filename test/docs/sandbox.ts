@@ -29,9 +29,7 @@ export function createSandbox(): string {
   // The README tells users to install the SDK beside the package when their code imports it.
   symlinkSync(join(REPO, 'node_modules', '@aws-sdk'), join(dir, 'node_modules', '@aws-sdk'), 'dir');
   const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { bin: Record<string, string> };
-  // The bin named after the package is being added on another branch; until it is merged, it is the CLI's.
-  const bins = { 'portfolio-share-waiter': pkg.bin['portfolio-share'] ?? '', ...pkg.bin };
-  for (const [name, target] of Object.entries(bins)) {
+  for (const [name, target] of Object.entries(pkg.bin)) {
     // `exec` so that the bin's process is the one `$!` names, as with npm's own bin links.
     const path = join(dir, 'node_modules', '.bin', name);
     writeFileSync(path, `#!/bin/sh\nexec node ${JSON.stringify(join(REPO, target))} "$@"\n`);

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreatePortfolioShareCommand, DescribePortfolioShareStatusCommand } from '@aws-sdk/client-service-catalog';
 import { parseSimulatorArgs, USAGE } from '../../src/simulator/main.js';
+import { builtInScenarioNames } from '../../src/simulator/builtInScenarios.js';
+import { npmExecAncestor, whenGone } from '../../src/simulator/npmExecWatch.js';
 import { newClient, rawCall } from './helpers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -44,8 +46,9 @@ function firstLine(running: Running): Promise<string> {
 }
 
 describe('portfolio-share-simulator bin', () => {
+  // SIGTERM's run names the built-in scenario, SIGINT's gives its path: both serve partial-failure.json.
   it.each(['SIGTERM', 'SIGINT'] as const)('prints exactly one line, the endpoint, serves the scenario and exits 0 on %s', async (signal) => {
-    const running = startBin(['--scenario', 'examples/scenarios/partial-failure.json', '--seed', '5']);
+    const running = startBin(['--scenario', signal === 'SIGTERM' ? 'partial-failure' : 'examples/scenarios/partial-failure.json', '--seed', '5']);
     const endpoint = await firstLine(running);
     expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const client = newClient(endpoint);
@@ -100,6 +103,40 @@ describe('portfolio-share-simulator bin', () => {
     const running = startBin(['--help']);
     expect(await running.exit).toEqual({ code: 0, signal: null });
     expect(running.stdout()).toBe(USAGE);
+  });
+
+  it('the usage names every built-in scenario', () => {
+    expect(USAGE).toContain(`(${builtInScenarioNames().join(', ')})`.replace(', partial-failure', ',\n                       partial-failure'));
+  });
+
+  it('an unknown scenario name exits 2 and lists the built-in names', async () => {
+    const running = startBin(['--scenario', 'parital-failure']);
+    expect(await running.exit).toEqual({ code: 2, signal: null });
+    expect(running.stderr()).toBe(
+      'portfolio-share-simulator: invalid scenario: scenario: expected a built-in scenario name (default, flaky-service, partial-failure) or the path of a scenario JSON file, got "parital-failure"\n',
+    );
+  });
+});
+
+describe('started through npm exec', () => {
+  it('finds no npm process to follow when npm did not launch it', () => {
+    // Not launched by `npm exec` (npm sets npm_command=exec for it): a plain `node bin.js &` is not tied to its parent.
+    expect(npmExecAncestor({})).toBeUndefined();
+    expect(npmExecAncestor({ npm_command: 'run-script' })).toBeUndefined();
+  });
+
+  // The positive case (a real `npx portfolio-share-simulator &` killed by `$!`) runs in
+  // test/integration/package.test.ts against the installed tarball.
+  it('whenGone resolves once the watched process has exited', async () => {
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 300)'], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    let gone = false;
+    const watched = whenGone(child.pid ?? 0, 20).then(() => (gone = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(gone).toBe(false);
+    await exited;
+    await watched;
+    expect(gone).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreatePortfolioShareCommand, DescribePortfolioShareStatusCommand } from '@aws-sdk/client-service-catalog';
-import { defaultScenario, loadScenario, ScenarioError, startSimulator, validateScenario } from '../../src/simulator/index.js';
+import { builtInScenarioNames, defaultScenario, loadScenario, ScenarioError, startSimulator, validateScenario } from '../../src/simulator/index.js';
 import { startHarness } from './helpers.js';
 
 const base = (): Record<string, unknown> => structuredClone(defaultScenario) as unknown as Record<string, unknown>;
@@ -116,6 +116,44 @@ describe('scenario validation', () => {
     expect(files).toEqual(expect.arrayContaining(['default.json', 'partial-failure.json']));
     for (const file of files) await expect(loadScenario(new URL(file, dir).pathname)).resolves.toBeDefined();
     expect(JSON.parse(await readFile(new URL('default.json', dir), 'utf8'))).toEqual(defaultScenario);
+  });
+
+  it('a built-in scenario by name is its shipped file; a path and an existing bare file name still work', async () => {
+    const dir = new URL('../../examples/scenarios/', import.meta.url);
+    expect(builtInScenarioNames()).toEqual((await readdir(dir)).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort());
+    for (const name of builtInScenarioNames()) {
+      expect(await loadScenario(name)).toEqual(JSON.parse(await readFile(new URL(`${name}.json`, dir), 'utf8')));
+    }
+    await expect(loadScenario('examples/scenarios/partial-failure.json')).resolves.toEqual(await loadScenario('partial-failure'));
+    const cwd = process.cwd();
+    const work = await mkdtemp(join(tmpdir(), 'scenario-name-'));
+    await writeFile(join(work, 'mine'), JSON.stringify(org({ id: 'o-minescenario1' })));
+    try {
+      process.chdir(work);
+      expect((await loadScenario('mine')).organization.id).toBe('o-minescenario1');
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('an unknown name lists the built-in scenarios, from loadScenario and from startSimulator', async () => {
+    const message = 'invalid scenario: scenario: expected a built-in scenario name (default, flaky-service, partial-failure) or the path of a scenario JSON file, got "partial-failures"';
+    await expect(loadScenario('partial-failures')).rejects.toBeInstanceOf(ScenarioError);
+    await expect(loadScenario('partial-failures')).rejects.toMatchObject({ name: 'ScenarioError', code: 'INVALID_SCENARIO', message });
+    await expect(startSimulator({ scenario: 'partial-failures' })).rejects.toMatchObject({ name: 'ScenarioError', message });
+  });
+
+  it('startSimulator({ scenario: "partial-failure" }) runs the built-in scenario', async () => {
+    const h = await startHarness({ scenario: 'partial-failure' });
+    try {
+      const { PortfolioShareToken } = await h.client.send(
+        new CreatePortfolioShareCommand({ PortfolioId: 'port-examplepf0001', OrganizationNode: { Type: 'ORGANIZATIONAL_UNIT', Value: 'ou-ab12-prod0001' } }),
+      );
+      // partial-failure: the first describes of a new token do not find it (the default scenario finds it at once).
+      await expect(h.client.send(new DescribePortfolioShareStatusCommand({ PortfolioShareToken }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    } finally {
+      await h.close();
+    }
   });
 
   it('validateScenario returns a copy the caller cannot change behind its back', () => {

@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { access, constants } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { createManualClock, startSimulator } from '../../src/simulator/index.js';
 import type { ManualClock, RunningSimulator } from '../../src/simulator/index.js';
+import { awsCli } from './tools.js';
 
 const run = promisify(execFile);
-// Debian's AWS CLI v2. Another `aws` may come first on PATH, so call this one by its full path.
-const AWS = '/usr/bin/aws';
+// AWS CLI v2: $PORTFOLIO_SHARE_AWS_CLI, Debian's /usr/bin/aws or PATH (throws, never skips, when absent).
+const AWS = awsCli();
 
 describe('the real AWS CLI against the simulator', () => {
   let sim: RunningSimulator;
@@ -35,9 +35,6 @@ describe('the real AWS CLI against the simulator', () => {
   }
 
   it('creates a portfolio, shares it with an OU and sees the share go IN_PROGRESS → COMPLETED', async () => {
-    await access(AWS, constants.X_OK).catch(() => {
-      throw new Error(`${AWS} is missing: install the AWS CLI v2 (Debian package "awscli"; .ci/run installs it). This test must not be skipped.`);
-    });
     const created = await aws('create-portfolio', '--display-name', 'CLI portfolio', '--provider-name', 'Platform', '--idempotency-token', 'cli-1');
     const portfolioId = (created.PortfolioDetail as { Id: string }).Id;
     expect(portfolioId).toMatch(/^port-[a-z0-9]{13}$/);

@@ -1,19 +1,34 @@
-// examples/deploy-share.sh run as written, with the real AWS CLI and the built bin, against the simulator.
+// examples/deploy-share.sh run as its header says (`… npm exec -c ./deploy-share.sh` in a project that
+// installed the packed package), with the real AWS CLI and the installed bin, against the simulator.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startSimulator } from '../../src/simulator/index.js';
 import type { RunningSimulator } from '../../src/simulator/types.js';
+import { installProject, npmEnv, packPackage, pathWithThisNode } from '../support/packedPackage.js';
+import { awsCli } from './tools.js';
 
-const SCRIPT = fileURLToPath(new URL('../../examples/deploy-share.sh', import.meta.url));
-const BIN = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+const AWS = awsCli();
 
 let sim: RunningSimulator;
 let dir: string;
+let project: string;
+let command: string[];
 
 beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'deploy-share-'));
+  project = join(dir, 'project');
+  await installProject(project, 'commonjs', await packPackage(dir));
+  // The script as the package ships it, placed in the project as its header assumes.
+  const script = join(project, 'node_modules/portfolio-share-waiter/examples/deploy-share.sh');
+  copyFileSync(script, join(project, 'deploy-share.sh'));
+  chmodSync(join(project, 'deploy-share.sh'), 0o755);
+  // The command after the variables on the header's usage line, e.g. `npm exec -c ./deploy-share.sh`.
+  const usage = /^#\s+PORTFOLIO_ID=\S+ OU_ID=\S+ (.+)$/m.exec(readFileSync(script, 'utf8'));
+  command = (usage?.[1] ?? '').split(' ');
+  expect(command).toEqual(['npm', 'exec', '-c', './deploy-share.sh']);
+
   sim = await startSimulator({
     scenario: {
       organization: {
@@ -34,14 +49,10 @@ beforeAll(async () => {
       accounts: { '444444444444': { shareError: 'ThrottlingException', message: 'Rate exceeded' } },
     },
   });
-  // The Debian AWS CLI (2.9) predates AWS_ENDPOINT_URL, so a PATH shim adds --endpoint-url; the
-  // other shim stands for an installed portfolio-share.
-  dir = mkdtempSync(join(tmpdir(), 'deploy-share-'));
-  writeFileSync(join(dir, 'aws'), `#!/bin/sh\nexec /usr/bin/aws --endpoint-url "${sim.endpoint}" "$@"\n`);
-  writeFileSync(join(dir, 'portfolio-share'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+  // The Debian AWS CLI (2.9) predates AWS_ENDPOINT_URL, so a PATH shim adds --endpoint-url to the real CLI.
+  writeFileSync(join(dir, 'aws'), `#!/bin/sh\nexec "${AWS}" --endpoint-url "${sim.endpoint}" "$@"\n`);
   chmodSync(join(dir, 'aws'), 0o755);
-  chmodSync(join(dir, 'portfolio-share'), 0o755);
-});
+}, 300_000);
 
 afterAll(async () => {
   await sim.close();
@@ -49,10 +60,13 @@ afterAll(async () => {
 });
 
 function runScript(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn('bash', [SCRIPT], {
+  const [program = 'npm', ...args] = command;
+  const child = spawn(program, args, {
+    cwd: project,
     env: {
-      PATH: `${dir}:${process.env.PATH ?? ''}`,
-      HOME: dir,
+      ...npmEnv(),
+      // The script's `portfolio-share-waiter` runs on the Node that runs this suite.
+      PATH: `${dir}:${pathWithThisNode()}`,
       AWS_CONFIG_FILE: join(dir, 'none'),
       AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
       AWS_EC2_METADATA_DISABLED: 'true',
@@ -94,5 +108,5 @@ test('a share still running at the timeout: exit 3 and how to check later', asyn
   const run = await runScript({ PORTFOLIO_ID: 'port-deploytest3', OU_ID: 'ou-ab12-slow0001', SHARE_TIMEOUT: '1' });
   expect(run.code).toBe(3);
   expect(run.stdout).toMatch(/timed out after 1s .*; last status (NOT_STARTED|IN_PROGRESS)/);
-  expect(run.stderr).toMatch(/the share is still running; check it later with: portfolio-share status share-\w+\n/);
+  expect(run.stderr).toMatch(/the share is still running; check it later with: npx portfolio-share-waiter status share-\w+\n/);
 });

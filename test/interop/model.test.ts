@@ -1,15 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { defaultScenario, OPERATION_NAMES } from '../../src/simulator/index.js';
 import { inputShapes } from '../../src/simulator/shapes.js';
 import type { Member, Shape } from '../../src/simulator/shapes.js';
-import { rawCall, startHarness } from './helpers.js';
-import type { Harness } from './helpers.js';
+import { rawCall, startHarness } from '../simulator/helpers.js';
+import type { Harness } from '../simulator/helpers.js';
+import { botocoreModelText } from './tools.js';
 
-// The service model as the AWS CLI v2 ships it (Debian package "awscli", which .ci/run installs).
-const CANDIDATES = [
-  '/usr/lib/python3/dist-packages/awscli/botocore/data/servicecatalog/2015-12-10/service-2.json',
-  '/usr/lib/python3/dist-packages/botocore/data/servicecatalog/2015-12-10/service-2.json',
-];
+// The service model as botocore ships it (Debian package "awscli", which .ci/run installs, or
+// $PORTFOLIO_SHARE_BOTOCORE_MODEL).
 
 interface ModelShape {
   type: string;
@@ -27,9 +24,7 @@ interface Model {
 }
 
 function loadModel(): Model {
-  const path = CANDIDATES.find((p) => existsSync(p));
-  if (!path) throw new Error(`the Service Catalog model is missing (looked in ${CANDIDATES.join(', ')}): install the AWS CLI v2 (Debian package "awscli"). This test must not be skipped.`);
-  return JSON.parse(readFileSync(path, 'utf8')) as Model;
+  return JSON.parse(botocoreModelText()) as Model;
 }
 
 /** A model shape in the simulator's Shape form (constraints only, as the protocol layer checks them). */
