@@ -1,0 +1,190 @@
+import { DEFAULT_RETRY } from '../describe.js';
+import { DUPLICATE_ERROR } from '../shareAccounts.js';
+import { THROTTLING_ERROR_NAMES } from '../serviceError.js';
+import type { PortfolioShareStatus } from '../types.js';
+import type { ChoiceRule, JsonObject, Retrier, State } from './asl.js';
+import { OUTCOME } from './jsonPathOutcomes.js';
+import { delayTable } from './machineSchedule.js';
+import type { ResolvedWaitOptions } from './options.js';
+import { statusRoutes, type StatusRoute } from './statusRoutes.js';
+import { NOT_FOUND_ERROR, TRANSIENT_TASK_ERRORS } from './taskErrors.js';
+
+/** State names of the polling loop (the tests bind and shorten them by name). */
+export const POLL = {
+  start: 'StartWaiting',
+  describe: 'DescribeShareStatus',
+  route: 'RouteStatus',
+  notFound: 'NotFoundInGrace',
+  deadline: 'CheckDeadline',
+  nextDelay: 'NextDelay',
+  wait: 'WaitForNextCheck',
+  hasErrors: 'HasShareErrors',
+  noErrors: 'NoShareErrors',
+  classify: 'ClassifyShareErrors',
+  summarize: 'SummarizeShareErrors',
+  decide: 'DecideOnShareErrors',
+} as const;
+
+export const DESCRIBE_RESOURCE = 'arn:aws:states:::aws-sdk:servicecatalog:describePortfolioShareStatus';
+
+/** The waiter's per-call retry, in the Task's terms (whole seconds). */
+export const TRANSIENT_RETRY: Retrier = {
+  ErrorEquals: [...TRANSIENT_TASK_ERRORS],
+  IntervalSeconds: Math.max(1, Math.round(DEFAULT_RETRY.minTimeout / 1000)),
+  MaxAttempts: DEFAULT_RETRY.retries,
+  BackoffRate: DEFAULT_RETRY.factor,
+  MaxDelaySeconds: Math.max(1, Math.round(DEFAULT_RETRY.maxTimeout / 1000)),
+};
+
+const status = (value: PortfolioShareStatus): ChoiceRule => ({ Variable: '$.check.Status', StringEquals: value });
+const anyOf = (statuses: PortfolioShareStatus[]): ChoiceRule => (statuses.length === 1 && statuses[0] !== undefined ? status(statuses[0]) : { Or: statuses.map(status) });
+const failureOutcome = (route: StatusRoute): string =>
+  'code' in route && route.code === 'SHARE_FAILED' ? OUTCOME.shareFailed : OUTCOME.completedWithErrors;
+
+/** Choice rules of RouteStatus: terminal statuses, then the deadline, then pending ones. */
+function routeChoices(routes: Record<PortfolioShareStatus, StatusRoute>, checks: number): ChoiceRule[] {
+  const where = (kinds: StatusRoute['kind'][]): PortfolioShareStatus[] =>
+    (Object.keys(routes) as PortfolioShareStatus[]).filter((s) => kinds.includes(routes[s].kind));
+  const choices: ChoiceRule[] = [{ Variable: '$.check.Status', IsPresent: false, Next: OUTCOME.unexpectedStatus }];
+  const succeed = where(['succeed']);
+  if (succeed.length > 0) choices.push({ ...anyOf(succeed), Next: OUTCOME.succeeded });
+  const failing = where(['fail', 'succeedIfOnlyDuplicates']);
+  if (failing.length > 0) choices.push({ ...anyOf(failing), Next: POLL.hasErrors });
+  const pending = where(['pending']);
+  if (pending.length > 0) {
+    choices.push({ And: [anyOf(pending), { Variable: '$.wait.attempt', NumericGreaterThanEquals: checks }], Next: OUTCOME.timedOut });
+    choices.push({ ...anyOf(pending), Next: POLL.nextDelay });
+  }
+  return choices;
+}
+
+/** Choice rules once the share errors are classified: only-duplicates success, else the failure. */
+function decideChoices(routes: Record<PortfolioShareStatus, StatusRoute>): ChoiceRule[] {
+  const choices: ChoiceRule[] = [];
+  for (const [name, route] of Object.entries(routes) as [PortfolioShareStatus, StatusRoute][]) {
+    if (route.kind === 'succeedIfOnlyDuplicates') {
+      choices.push({
+        And: [
+          status(name),
+          { Variable: '$.summary.count', NumericGreaterThanEquals: 1 },
+          { Variable: '$.summary.failed', BooleanEquals: false },
+          { Variable: '$.summary.throttled', BooleanEquals: false },
+        ],
+        Next: OUTCOME.succeeded,
+      });
+    }
+    if (route.kind === 'fail' || route.kind === 'succeedIfOnlyDuplicates') choices.push({ ...status(name), Next: failureOutcome(route) });
+  }
+  return choices;
+}
+
+/** One share error's kind: duplicate (the account had the portfolio), throttled, or failed. */
+function classifier(): State {
+  const throttled: ChoiceRule[] = [...THROTTLING_ERROR_NAMES].map((name) => ({ Variable: '$.Error', StringEquals: name }));
+  // The library also counts any name containing "throttl" (any case) as throttling.
+  throttled.push({ Variable: '$.Error', StringMatches: '*hrottl*' }, { Variable: '$.Error', StringMatches: '*HROTTL*' });
+  return {
+    Type: 'Map',
+    ItemsPath: '$.check.ShareDetails.ShareErrors',
+    ItemProcessor: {
+      ProcessorConfig: { Mode: 'INLINE' },
+      StartAt: 'ClassifyShareError',
+      States: {
+        ClassifyShareError: {
+          Type: 'Choice',
+          Choices: [
+            { Variable: '$.Error', IsPresent: false, Next: 'FailedShareError' },
+            { Variable: '$.Error', StringEquals: DUPLICATE_ERROR, Next: 'DuplicateShareError' },
+            { Or: throttled, Next: 'ThrottledShareError' },
+          ],
+          Default: 'FailedShareError',
+        },
+        DuplicateShareError: { Type: 'Pass', Result: 'duplicate', End: true },
+        ThrottledShareError: { Type: 'Pass', Result: 'throttled', End: true },
+        FailedShareError: { Type: 'Pass', Result: 'failed', End: true },
+      },
+    },
+    ResultPath: '$.shareErrorKinds',
+    Next: POLL.summarize,
+  };
+}
+
+/**
+ * The polling loop of one share: StartWaiting (reads the token at `tokenPath`, keeps `share`), then
+ * Describe → RouteStatus → NextDelay → Wait → Describe…, the delays read from a table indexed by the
+ * attempt with States.ArrayGetItem, the deadline at the end of the table.
+ */
+export function pollingStates(options: ResolvedWaitOptions, tokenPath: string, share: JsonObject): Record<string, State> {
+  const table = delayTable(options.maxWaitTime, options.notFoundGraceSeconds, options);
+  const routes = statusRoutes(options);
+  const checks = table.delays.length;
+  return {
+    [POLL.start]: {
+      Type: 'Pass',
+      Comment: 'delays: the schedule of src/schedule.ts in whole seconds, jitter at its midpoint; the last wait ends at maxWaitTime',
+      Parameters: {
+        'token.$': tokenPath,
+        share,
+        delays: table.delays,
+        wait: { attempt: 0, elapsedSeconds: 0, delaySeconds: 0 },
+        check: null,
+        error: null,
+      },
+      Next: POLL.describe,
+    },
+    [POLL.describe]: {
+      Type: 'Task',
+      Resource: DESCRIBE_RESOURCE,
+      Parameters: { 'PortfolioShareToken.$': '$.token' },
+      ResultPath: '$.check',
+      Retry: [TRANSIENT_RETRY],
+      Catch: [
+        { ErrorEquals: [NOT_FOUND_ERROR], ResultPath: '$.error', Next: POLL.notFound },
+        { ErrorEquals: [...TRANSIENT_TASK_ERRORS], ResultPath: '$.error', Next: POLL.deadline },
+        { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: OUTCOME.apiError },
+      ],
+      Next: POLL.route,
+    },
+    [POLL.route]: { Type: 'Choice', Choices: routeChoices(routes, checks), Default: OUTCOME.unexpectedStatus },
+    [POLL.notFound]: {
+      Type: 'Choice',
+      Comment: `checks before ${options.notFoundGraceSeconds} s of waiting read "not found" as "not visible yet"`,
+      Choices: [{ Variable: '$.wait.attempt', NumericLessThan: table.graceChecks, Next: POLL.deadline }],
+      Default: OUTCOME.apiError,
+    },
+    [POLL.deadline]: {
+      Type: 'Choice',
+      Choices: [{ Variable: '$.wait.attempt', NumericGreaterThanEquals: checks, Next: OUTCOME.timedOut }],
+      Default: POLL.nextDelay,
+    },
+    [POLL.nextDelay]: {
+      Type: 'Pass',
+      Parameters: {
+        'attempt.$': 'States.MathAdd($.wait.attempt, 1)',
+        'elapsedSeconds.$': 'States.MathAdd($.wait.elapsedSeconds, States.ArrayGetItem($.delays, $.wait.attempt))',
+        'delaySeconds.$': 'States.ArrayGetItem($.delays, $.wait.attempt)',
+      },
+      ResultPath: '$.wait',
+      Next: POLL.wait,
+    },
+    [POLL.wait]: { Type: 'Wait', SecondsPath: '$.wait.delaySeconds', Next: POLL.describe },
+    [POLL.hasErrors]: {
+      Type: 'Choice',
+      Choices: [{ Variable: '$.check.ShareDetails.ShareErrors', IsPresent: true, Next: POLL.classify }],
+      Default: POLL.noErrors,
+    },
+    [POLL.noErrors]: { Type: 'Pass', Result: [], ResultPath: '$.shareErrorKinds', Next: POLL.summarize },
+    [POLL.classify]: classifier(),
+    [POLL.summarize]: {
+      Type: 'Pass',
+      Parameters: {
+        'count.$': 'States.ArrayLength($.shareErrorKinds)',
+        'failed.$': "States.ArrayContains($.shareErrorKinds, 'failed')",
+        'throttled.$': "States.ArrayContains($.shareErrorKinds, 'throttled')",
+      },
+      ResultPath: '$.summary',
+      Next: POLL.decide,
+    },
+    [POLL.decide]: { Type: 'Choice', Choices: decideChoices(routes), Default: OUTCOME.unexpectedStatus },
+  };
+}

@@ -1,0 +1,80 @@
+// Runs generated machines in aws-local-stepfunctions (a real ASL interpreter). Each aws-sdk:servicecatalog
+// Task is bound to a local handler that sends the real SDK command to the simulator over HTTP and names
+// its errors as Step Functions does; Wait states are shortened through the interpreter's overrides only.
+import './promiseWithResolvers.js';
+import {
+  CreatePortfolioShareCommand,
+  DeletePortfolioShareCommand,
+  DescribePortfolioShareStatusCommand,
+  UpdatePortfolioShareCommand,
+  type ServiceCatalogClient,
+} from '@aws-sdk/client-service-catalog';
+import { StateMachine, type RunOptions, type StateMachineDefinition as LocalDefinition } from 'aws-local-stepfunctions';
+import type { JsonValue, State, StateMachineDefinition } from '../../src/workflow/asl.js';
+
+type Handler = (input: JsonValue) => Promise<JsonValue>;
+type CommandFactory = (input: never) => Parameters<ServiceCatalogClient['send']>[0];
+
+const COMMANDS: Record<string, CommandFactory> = {
+  describePortfolioShareStatus: (input) => new DescribePortfolioShareStatusCommand(input),
+  createPortfolioShare: (input) => new CreatePortfolioShareCommand(input),
+  updatePortfolioShare: (input) => new UpdatePortfolioShareCommand(input),
+  deletePortfolioShare: (input) => new DeletePortfolioShareCommand(input),
+};
+
+/** Step Functions' name for an SDK integration error: Service.Name, with the Exception suffix. */
+function stepFunctionsName(error: unknown): string {
+  const name = error instanceof Error ? error.name : 'Error';
+  return `ServiceCatalog.${name.endsWith('Exception') ? name : `${name}Exception`}`;
+}
+
+/** Every state of a definition, Map item processors included. */
+export function allStates(states: Record<string, State>): [string, State][] {
+  return Object.entries(states).flatMap(([name, state]): [string, State][] =>
+    state.Type === 'Map' ? [[name, state], ...allStates(state.ItemProcessor.States)] : [[name, state]],
+  );
+}
+
+/** Local handlers for every aws-sdk:servicecatalog Task, calling the real SDK client. */
+export function serviceCatalogHandlers(definition: StateMachineDefinition, client: ServiceCatalogClient, calls?: string[]): Record<string, Handler> {
+  const handlers: Record<string, Handler> = {};
+  for (const [name, state] of allStates(definition.States)) {
+    if (state.Type !== 'Task') continue;
+    const match = /^arn:aws:states:::aws-sdk:servicecatalog:(\w+)$/.exec(state.Resource);
+    const factory = match?.[1] !== undefined ? COMMANDS[match[1]] : undefined;
+    if (factory === undefined) continue;
+    handlers[name] = async (input) => {
+      calls?.push(name);
+      try {
+        const output = (await client.send(factory(input as never))) as Record<string, unknown>;
+        const { $metadata: _metadata, ...rest } = output;
+        return JSON.parse(JSON.stringify(rest)) as JsonValue;
+      } catch (error) {
+        const named = new Error(error instanceof Error ? error.message : String(error));
+        named.name = stepFunctionsName(error);
+        throw named;
+      }
+    };
+  }
+  return handlers;
+}
+
+/** Every Wait state waits `ms` milliseconds instead of its seconds. */
+export function shortWaits(definition: StateMachineDefinition, ms: number): Record<string, number> {
+  return Object.fromEntries(allStates(definition.States).filter(([, s]) => s.Type === 'Wait').map(([name]) => [name, ms]));
+}
+
+export type RunOutcome = { ok: true; output: JsonValue } | { ok: false; error: string; cause: string };
+
+/** Run a definition to its end: its output, or the Fail state's Error and Cause. */
+export async function runLocally(definition: StateMachineDefinition, input: JsonValue, overrides: RunOptions['overrides']): Promise<RunOutcome> {
+  const machine = new StateMachine(definition as unknown as LocalDefinition, { validationOptions: { checkArn: false } });
+  const execution = machine.run(input as never, { overrides });
+  try {
+    return { ok: true, output: (await execution.result) as JsonValue };
+  } catch (error) {
+    const cause = error instanceof Error ? error.cause : undefined;
+    if (cause instanceof Error) return { ok: false, error: cause.name, cause: cause.message };
+    throw error;
+  }
+}
