@@ -2,6 +2,7 @@ import type { JsonObject, State, StateMachineDefinition } from './asl.js';
 import { outcomeStates, type Terminal } from './jsonPathOutcomes.js';
 import { pollingStates, POLL } from './jsonPathPolling.js';
 import { ACTION_SHARE, ACTION_STATE, shareActionState } from './jsonPathShareAction.js';
+import { reachableStates } from './reachable.js';
 import { resolveWaitOptions, SHARE_ACTIONS, type ShareAction, type WaitMachineOptions } from './options.js';
 
 /** The states of one share, from its input to its outcome; shared by the single machine and the Map's items. */
@@ -13,10 +14,8 @@ export function jsonPathShareStates(
   const resolved = resolveWaitOptions(options);
   if (action === 'none') {
     const share: JsonObject = { 'PortfolioShareToken.$': '$.PortfolioShareToken' };
-    return {
-      startAt: POLL.start,
-      states: { ...pollingStates(resolved, '$.PortfolioShareToken', share), ...outcomeStates(terminal, resolved.maxWaitTime) },
-    };
+    const states = { ...pollingStates(resolved, '$.PortfolioShareToken', share), ...outcomeStates(terminal, resolved.maxWaitTime) };
+    return { startAt: POLL.start, states: reachableStates(POLL.start, states) };
   }
   const actions = action === 'fromInput' ? SHARE_ACTIONS : [action];
   const share: JsonObject = action === 'fromInput' ? { ...ACTION_SHARE, 'action.$': '$.action' } : { ...ACTION_SHARE, action };
@@ -30,7 +29,8 @@ export function jsonPathShareStates(
   }
   for (const a of actions) states[ACTION_STATE[a]] = shareActionState(a);
   Object.assign(states, pollingStates(resolved, '$.started.PortfolioShareToken', share), outcomeStates(terminal, resolved.maxWaitTime, share));
-  return { startAt: action === 'fromInput' ? 'ShareAction' : ACTION_STATE[action], states };
+  const startAt = action === 'fromInput' ? 'ShareAction' : ACTION_STATE[action];
+  return { startAt, states: reachableStates(startAt, states) };
 }
 
 /**

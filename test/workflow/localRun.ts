@@ -13,13 +13,13 @@ import { StateMachine, type RunOptions, type StateMachineDefinition as LocalDefi
 import type { JsonValue, State, StateMachineDefinition } from '../../src/workflow/asl.js';
 
 type Handler = (input: JsonValue) => Promise<JsonValue>;
-type CommandFactory = (input: never) => Parameters<ServiceCatalogClient['send']>[0];
+type Send = (client: ServiceCatalogClient, input: never) => Promise<object>;
 
-const COMMANDS: Record<string, CommandFactory> = {
-  describePortfolioShareStatus: (input) => new DescribePortfolioShareStatusCommand(input),
-  createPortfolioShare: (input) => new CreatePortfolioShareCommand(input),
-  updatePortfolioShare: (input) => new UpdatePortfolioShareCommand(input),
-  deletePortfolioShare: (input) => new DeletePortfolioShareCommand(input),
+const COMMANDS: Record<string, Send> = {
+  describePortfolioShareStatus: (client, input) => client.send(new DescribePortfolioShareStatusCommand(input)),
+  createPortfolioShare: (client, input) => client.send(new CreatePortfolioShareCommand(input)),
+  updatePortfolioShare: (client, input) => client.send(new UpdatePortfolioShareCommand(input)),
+  deletePortfolioShare: (client, input) => client.send(new DeletePortfolioShareCommand(input)),
 };
 
 /** Step Functions' name for an SDK integration error: Service.Name, with the Exception suffix. */
@@ -41,12 +41,12 @@ export function serviceCatalogHandlers(definition: StateMachineDefinition, clien
   for (const [name, state] of allStates(definition.States)) {
     if (state.Type !== 'Task') continue;
     const match = /^arn:aws:states:::aws-sdk:servicecatalog:(\w+)$/.exec(state.Resource);
-    const factory = match?.[1] !== undefined ? COMMANDS[match[1]] : undefined;
-    if (factory === undefined) continue;
+    const send = match?.[1] !== undefined ? COMMANDS[match[1]] : undefined;
+    if (send === undefined) continue;
     handlers[name] = async (input) => {
       calls?.push(name);
       try {
-        const output = (await client.send(factory(input as never))) as Record<string, unknown>;
+        const output = (await send(client, input as never)) as Record<string, unknown>;
         const { $metadata: _metadata, ...rest } = output;
         return JSON.parse(JSON.stringify(rest)) as JsonValue;
       } catch (error) {
