@@ -45,7 +45,9 @@ const failureOutcome = (route: StatusRoute): string =>
 function routeChoices(routes: Record<PortfolioShareStatus, StatusRoute>, checks: number): ChoiceRule[] {
   const where = (kinds: StatusRoute['kind'][]): PortfolioShareStatus[] =>
     (Object.keys(routes) as PortfolioShareStatus[]).filter((s) => kinds.includes(routes[s].kind));
-  const choices: ChoiceRule[] = [{ Variable: '$.check.Status', IsPresent: false, Next: OUTCOME.unexpectedStatus }];
+  // `Not IsPresent` rather than `IsPresent: false`: the same rule in Step Functions, and
+  // aws-local-stepfunctions 3.0.0 never matches `IsPresent: false`.
+  const choices: ChoiceRule[] = [{ Not: { Variable: '$.check.Status', IsPresent: true }, Next: OUTCOME.unexpectedStatus }];
   const succeed = where(['succeed']);
   if (succeed.length > 0) choices.push({ ...anyOf(succeed), Next: OUTCOME.succeeded });
   const failing = where(['fail', 'succeedIfOnlyDuplicates']);
@@ -93,7 +95,7 @@ function classifier(): State {
         ClassifyShareError: {
           Type: 'Choice',
           Choices: [
-            { Variable: '$.Error', IsPresent: false, Next: 'FailedShareError' },
+            { Not: { Variable: '$.Error', IsPresent: true }, Next: 'FailedShareError' },
             { Variable: '$.Error', StringEquals: DUPLICATE_ERROR, Next: 'DuplicateShareError' },
             { Or: throttled, Next: 'ThrottledShareError' },
           ],

@@ -53,7 +53,7 @@ function jsonLogger(): { logger: Logger; lines: Array<Record<string, unknown>> }
 /** The lambda:invoke integration around the real handler: the Payload in, `{ Payload }` out, errors by name. */
 function lambdaInvoke(handler: (event: CheckShareEvent) => Promise<unknown>) {
   return async (input: JsonValue): Promise<JsonValue> => {
-    const payload = (input as { Payload: CheckShareEvent }).Payload;
+    const payload = (input as unknown as { Payload: CheckShareEvent }).Payload;
     return { StatusCode: 200, Payload: JSON.parse(JSON.stringify(await handler(payload))) as JsonValue };
   };
 }
