@@ -10,7 +10,8 @@ import {
   type ServiceCatalogClient,
 } from '@aws-sdk/client-service-catalog';
 import { StateMachine, type RunOptions, type StateMachineDefinition as LocalDefinition } from 'aws-local-stepfunctions';
-import type { JsonValue, State, StateMachineDefinition } from '../../src/workflow/asl.js';
+import type { JsonValue, StateMachineDefinition } from '../../src/workflow/asl.js';
+import { allStates } from '../../src/workflow/states.js';
 
 type Handler = (input: JsonValue) => Promise<JsonValue>;
 type Send = (client: ServiceCatalogClient, input: never) => Promise<object>;
@@ -26,13 +27,6 @@ const COMMANDS: Record<string, Send> = {
 function stepFunctionsName(error: unknown): string {
   const name = error instanceof Error ? error.name : 'Error';
   return `ServiceCatalog.${name.endsWith('Exception') ? name : `${name}Exception`}`;
-}
-
-/** Every state of a definition, Map item processors included. */
-export function allStates(states: Record<string, State>): [string, State][] {
-  return Object.entries(states).flatMap(([name, state]): [string, State][] =>
-    state.Type === 'Map' ? [[name, state], ...allStates(state.ItemProcessor.States)] : [[name, state]],
-  );
 }
 
 /** Local handlers for every aws-sdk:servicecatalog Task, calling the real SDK client. */
