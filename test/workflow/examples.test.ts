@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { StateMachineDefinition } from '../../src/workflow/asl.js';
 import { stepFunctionsExampleFiles } from '../../src/workflow/examples.js';
-import { iamPolicy } from '../../src/workflow/iamPolicy.js';
+import type { iamPolicy } from '../../src/workflow/iamPolicy.js';
 import { allStates } from '../../src/workflow/states.js';
 import { aslErrors } from './aslValidator.js';
 
