@@ -4,7 +4,7 @@ import { THROTTLING_ERROR_NAMES } from '../serviceError.js';
 import type { PortfolioShareStatus } from '../types.js';
 import type { ChoiceRule, JsonObject, Retrier, State } from './asl.js';
 import { OUTCOME } from './jsonPathOutcomes.js';
-import { delayTable } from './machineSchedule.js';
+import { assertHistoryFits, delayTable } from './machineSchedule.js';
 import type { ResolvedWaitOptions } from './options.js';
 import { statusRoutes, type StatusRoute } from './statusRoutes.js';
 import { NOT_FOUND_ERROR, TRANSIENT_TASK_ERRORS } from './taskErrors.js';
@@ -120,6 +120,8 @@ export function pollingStates(options: ResolvedWaitOptions, tokenPath: string, s
   const table = delayTable(options.maxWaitTime, options.notFoundGraceSeconds, options);
   const routes = statusRoutes(options);
   const checks = table.delays.length;
+  // Per check: the Task (5 events), RouteStatus, NextDelay and the Wait (2 each).
+  assertHistoryFits(checks + 1, 11, options.maxWaitTime);
   return {
     [POLL.start]: {
       Type: 'Pass',

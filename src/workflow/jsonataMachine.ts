@@ -3,7 +3,7 @@ import { expr, FAILED_ACCOUNTS, js, object, ONLY_DUPLICATES, statusIn, THROTTLED
 import { OUTCOME, type Terminal } from './jsonPathOutcomes.js';
 import { DESCRIBE_RESOURCE, POLL, TRANSIENT_RETRY } from './jsonPathPolling.js';
 import { ACTION_RESOURCE, ACTION_STATE, INVALID_STATE_RETRY } from './jsonPathShareAction.js';
-import { jsonataDelayExpression } from './machineSchedule.js';
+import { assertHistoryFits, delayTable, jsonataDelayExpression } from './machineSchedule.js';
 import { reachableStates } from './reachable.js';
 import { resolveWaitOptions, SHARE_ACTIONS, type ResolvedWaitOptions, type ShareAction, type WaitMachineOptions } from './options.js';
 import { statusRoutes } from './statusRoutes.js';
@@ -90,6 +90,8 @@ function actionState(action: ShareAction): State {
 /** The JSONata states of one share; shared by the single machine and the Map's items. */
 export function jsonataShareStates(action: ShareAction | 'none' | 'fromInput', options: WaitMachineOptions, terminal: Terminal): { startAt: string; states: Record<string, State> } {
   const resolved = resolveWaitOptions(options);
+  // Per check: the Task (5 events), RouteStatus and the Wait (2 each).
+  assertHistoryFits(delayTable(resolved.maxWaitTime, 0, resolved).delays.length + 1, 9, resolved.maxWaitTime);
   const states: Record<string, State> = {};
   const actions = action === 'fromInput' ? SHARE_ACTIONS : action === 'none' ? [] : [action];
   if (action === 'fromInput') {

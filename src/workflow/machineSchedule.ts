@@ -74,3 +74,18 @@ export function jsonataDelayExpression(elapsedVariable: string, options: Machine
   const base = `${literal(DEFAULT_DELAY_COEFFICIENT)} * $power($max([0, ${elapsedVariable}]), ${literal(DEFAULT_DELAY_EXPONENT)})`;
   return `$max([1, $round($min([${literal(maxDelay)}, $max([${literal(minDelay)}, ${base}])]))])`;
 }
+
+/** Step Functions fails an execution past 25,000 history events. */
+export const HISTORY_EVENT_LIMIT = 25_000;
+
+/**
+ * Refuse a wait whose checks would outgrow one execution's history: `eventsPerCheck` history events
+ * each (a Task writes 5, a Choice, Pass or Wait 2), with `reserve` left for the start and the outcome.
+ */
+export function assertHistoryFits(checks: number, eventsPerCheck: number, maxWaitTime: number, reserve = 200): void {
+  if (checks * eventsPerCheck + reserve > HISTORY_EVENT_LIMIT) {
+    throw new TypeError(
+      `maxWaitTime ${maxWaitTime} s needs ${checks} checks, about ${checks * eventsPerCheck} history events: past Step Functions' limit of ${HISTORY_EVENT_LIMIT} per execution; lower maxWaitTime or raise minDelay`,
+    );
+  }
+}

@@ -75,6 +75,8 @@ describe('help and version', () => {
     [['wait', T, '--timeout', '5', '-h'], 'wait'],
     [['status', '--help'], 'status'],
     [['help', 'status'], 'status'],
+    [['state-machine', '--help'], 'state-machine'],
+    [['help', 'state-machine'], 'state-machine'],
   ])('%j prints help/%s.txt on stdout, exit 0, nothing called', async (argv, name) => {
     const io = fakeIo();
     const library = fakeLibrary();

@@ -67,6 +67,7 @@ test('a Map over 50 shares gets every outcome right and fails with a summary', a
   expect(result.error).toBe(PLAN_FAILED_ERROR);
   const summary = JSON.parse(result.cause) as { shares: number; outcomes: Array<{ ok: boolean; code?: string; token?: string; share: { PortfolioId: string; action: string } }> };
   expect(summary.shares).toBe(50);
+  expect(result.cause.length).toBeLessThan(32_768); // Step Functions' limit of a Cause (docs/step-functions.md)
   expect(summary.outcomes.map((o) => (o.ok ? 'ok' : o.code))).toEqual(expected);
   expect(summary.outcomes.map((o) => o.share.PortfolioId)).toEqual(entries.map((e) => e.portfolioId));
   expect(summary.outcomes.map((o) => o.share.action)).toEqual(entries.map((e) => e.action ?? 'create'));
