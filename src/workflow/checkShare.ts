@@ -48,8 +48,8 @@ export interface CheckShareDependencies {
   timers: Timers;
 }
 
-function invalid(option: string, received: unknown, what: string): InvalidInputError {
-  return new InvalidInputError(`${option} ${what}, got ${JSON.stringify(received)}.`, { option, received });
+function invalid(option: string, received: unknown, what: string): PortfolioShareWaiterError {
+  return toTaskError(new InvalidInputError(`${option} ${what}, got ${JSON.stringify(received)}.`, { option, received }));
 }
 
 function startOf(value: unknown, now: number): number {
@@ -80,7 +80,7 @@ export function toTaskError(error: PortfolioShareWaiterError): PortfolioShareWai
 export async function checkShare(event: CheckShareEvent, deps: CheckShareDependencies): Promise<CheckShareResponse> {
   const { client, timers } = deps;
   const token = (event as Partial<CheckShareEvent> | null)?.token;
-  if (!isValidToken(token)) throw toTaskError(invalid('token', token, "must be a portfolio share token (1-100 letters, digits, '_' or '-')"));
+  if (!isValidToken(token)) throw invalid('token', token, "must be a portfolio share token (1-100 letters, digits, '_' or '-')");
   const now = timers.now();
   const startedAtMs = startOf(event.startedAt, now);
   const attempt = nonNegative('attempt', event.attempt, 0) + 1;

@@ -13,33 +13,34 @@ import { NOT_FOUND_ERROR, TRANSIENT_TASK_ERRORS } from './taskErrors.js';
 const COUNTERS = { attempt: '$attempt', elapsedSeconds: '$elapsed' };
 const DESCRIBED = { token: '$token', share: '$share', status: '$check.Status', describe: '$check' };
 
-function end(name: string, fields: Record<string, string>, terminal: Terminal, ok: boolean): State {
-  if (ok || terminal === 'outcome') return { Type: 'Pass', Output: expr(object({ ok: js(ok), ...fields })), End: true };
-  const { code, ...rest } = fields;
-  return { Type: 'Fail', Comment: `${name}: Cause is the outcome as JSON`, Error: JSON.parse(code ?? '""') as string, Cause: expr(`$string(${object({ code: code ?? '""', ...rest })})`) };
+function end(name: string, fields: Record<string, string>, terminal: Terminal, code?: string): State {
+  const all = code === undefined ? { ok: 'true', ...fields } : { ok: 'false', code: js(code), ...fields };
+  if (code === undefined || terminal === 'outcome') return { Type: 'Pass', Output: expr(object(all)), End: true };
+  const { ok: _ok, ...cause } = all;
+  return { Type: 'Fail', Comment: `${name}: Cause is the outcome as JSON`, Error: code, Cause: expr(`$string(${object(cause)})`) };
 }
 
 function outcomes(options: ResolvedWaitOptions, terminal: Terminal): Record<string, State> {
   const shareErrors = { failedAccounts: FAILED_ACCOUNTS, throttledAccounts: THROTTLED_ACCOUNTS };
   const attempts = { attempts: COUNTERS.attempt, elapsedSeconds: COUNTERS.elapsedSeconds };
   return {
-    [OUTCOME.succeeded]: end(OUTCOME.succeeded, { ...DESCRIBED, duplicateAccounts: `$check.Status = "COMPLETED" ? [] : ${DUPLICATE_ACCOUNTS}`, ...attempts }, terminal, true),
-    [OUTCOME.shareFailed]: end(OUTCOME.shareFailed, { code: js('SHARE_FAILED'), ...DESCRIBED, ...shareErrors, ...attempts }, terminal, false),
-    [OUTCOME.completedWithErrors]: end(OUTCOME.completedWithErrors, { code: js('SHARE_COMPLETED_WITH_ERRORS'), ...DESCRIBED, ...shareErrors, ...attempts }, terminal, false),
+    [OUTCOME.succeeded]: end(OUTCOME.succeeded, { ...DESCRIBED, duplicateAccounts: `$check.Status = "COMPLETED" ? [] : ${DUPLICATE_ACCOUNTS}`, ...attempts }, terminal),
+    [OUTCOME.shareFailed]: end(OUTCOME.shareFailed, { ...DESCRIBED, ...shareErrors, ...attempts }, terminal, 'SHARE_FAILED'),
+    [OUTCOME.completedWithErrors]: end(OUTCOME.completedWithErrors, { ...DESCRIBED, ...shareErrors, ...attempts }, terminal, 'SHARE_COMPLETED_WITH_ERRORS'),
     [OUTCOME.timedOut]: end(
       OUTCOME.timedOut,
-      { code: js('WAIT_TIMEOUT'), token: '$token', share: '$share', lastCheck: '$check', lastError: '$error', maxWaitTime: js(options.maxWaitTime), ...attempts },
+      { token: '$token', share: '$share', lastCheck: '$check', lastError: '$error', maxWaitTime: js(options.maxWaitTime), ...attempts },
       terminal,
-      false,
+      'WAIT_TIMEOUT',
     ),
-    [OUTCOME.apiError]: end(OUTCOME.apiError, { code: js('API_ERROR'), token: '$token', share: '$share', error: '$error', ...attempts }, terminal, false),
+    [OUTCOME.apiError]: end(OUTCOME.apiError, { token: '$token', share: '$share', error: '$error', ...attempts }, terminal, 'API_ERROR'),
     [OUTCOME.unexpectedStatus]: end(
       OUTCOME.unexpectedStatus,
-      { code: js('API_ERROR'), token: '$token', share: '$share', error: object({ Error: js('UnexpectedResponseError'), Cause: js('DescribePortfolioShareStatus answered no known Status') }), describe: '$check', ...attempts },
+      { token: '$token', share: '$share', error: object({ Error: js('UnexpectedResponseError'), Cause: js('DescribePortfolioShareStatus answered no known Status') }), describe: '$check', ...attempts },
       terminal,
-      false,
+      'API_ERROR',
     ),
-    [OUTCOME.actionFailed]: end(OUTCOME.actionFailed, { code: js('API_ERROR'), share: '$share', error: '$error' }, terminal, false),
+    [OUTCOME.actionFailed]: end(OUTCOME.actionFailed, { share: '$share', error: '$error' }, terminal, 'API_ERROR'),
   };
 }
 
@@ -49,7 +50,7 @@ function routeChoices(options: ResolvedWaitOptions): ChoiceRule[] {
   const choices: ChoiceRule[] = [];
   const statuses = Object.keys(routes) as PortfolioShareStatus[];
   const succeed = statuses.filter((s) => routes[s].kind === 'succeed');
-  if (succeed.length > 0) choices.push({ Condition: expr(statusIn(succeed)), Next: OUTCOME.succeeded });
+  choices.push({ Condition: expr(statusIn(succeed)), Next: OUTCOME.succeeded });
   for (const status of statuses) {
     const route = routes[status];
     if (route.kind === 'succeedIfOnlyDuplicates') choices.push({ Condition: expr(`${statusIn([status])} and ${ONLY_DUPLICATES}`), Next: OUTCOME.succeeded });

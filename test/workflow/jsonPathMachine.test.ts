@@ -14,7 +14,7 @@ const SANDBOX_OU = { Type: 'ORGANIZATIONAL_UNIT', Value: 'ou-ab12-sandbox1' } as
 // Real clock, short shares: the machine's waits are cut to 2 ms by the interpreter's overrides.
 const scenario: Scenario = {
   ...defaultScenario,
-  shares: { defaultDurationSeconds: 0.3, notStartedSeconds: 0.05, durationsByNode: { 'ou-ab12-dev00001': 100_000 } },
+  shares: { defaultDurationSeconds: 0.3, notStartedSeconds: 0.05, durationsByNode: { 'ou-ab12-dev00001': 100_000, '666666666666': 1.5 } },
   accounts: {
     '222222222222': { shareError: 'ThrottlingException' },
     '333333333333': { shareError: 'AccessDeniedException' },
@@ -89,14 +89,15 @@ test('a share that outlasts maxWaitTime times out at the deadline, after exactly
 
 test('create meets InvalidStateException while the portfolio is busy, retries and succeeds', async () => {
   const portfolioId = await portfolio();
-  await client.send(new CreatePortfolioShareCommand({ PortfolioId: portfolioId, OrganizationNode: SANDBOX_OU }));
+  // A share that keeps the portfolio busy for 1.5 s; the create's six retries, 400 ms apart, outlast it.
+  await client.send(new CreatePortfolioShareCommand({ PortfolioId: portfolioId, OrganizationNode: { Type: 'ACCOUNT', Value: '666666666666' } }));
   const calls: string[] = [];
   const definition = jsonPathWaitMachine('create');
   const outcome = await run(
     definition,
     { PortfolioId: portfolioId, OrganizationNode: { Type: 'ACCOUNT', Value: '555555555555' }, ShareTagOptions: false, SharePrincipals: false },
     calls,
-    { [ACTION_STATE.create]: 150 },
+    { [ACTION_STATE.create]: 400 },
   );
   expect(outcome).toMatchObject({ ok: true, output: { ok: true, status: 'COMPLETED', share: { PortfolioId: portfolioId, action: 'create' } } });
   expect(calls.filter((c) => c === ACTION_STATE.create).length).toBeGreaterThan(1);
