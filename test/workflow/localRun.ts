@@ -61,8 +61,13 @@ export function shortWaits(definition: StateMachineDefinition, ms: number): Reco
 export type RunOutcome = { ok: true; output: JsonValue } | { ok: false; error: string; cause: string };
 
 /** Run a definition to its end: its output, or the Fail state's Error and Cause. */
-export async function runLocally(definition: StateMachineDefinition, input: JsonValue, overrides: RunOptions['overrides']): Promise<RunOutcome> {
-  const machine = new StateMachine(definition as unknown as LocalDefinition, { validationOptions: { checkArn: false } });
+export async function runLocally(
+  definition: StateMachineDefinition,
+  input: JsonValue,
+  overrides: RunOptions['overrides'],
+  built?: StateMachine,
+): Promise<RunOutcome> {
+  const machine = built ?? new StateMachine(definition as unknown as LocalDefinition, { validationOptions: { checkArn: false } });
   const execution = machine.run(input as never, { overrides });
   try {
     return { ok: true, output: (await execution.result) as JsonValue };
