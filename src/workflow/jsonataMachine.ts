@@ -76,7 +76,7 @@ function actionState(action: ShareAction): State {
     args.ShareTagOptions = expr('$states.input.ShareTagOptions = true');
     args.SharePrincipals = expr('$states.input.SharePrincipals = true');
   }
-  const share = expr(`${object({ PortfolioId: '$states.input.PortfolioId', OrganizationNode: '$states.input.OrganizationNode' })} ~> $merge([$, {"action": ${js(action)}}])`);
+  const share = expr(object({ PortfolioId: '$states.input.PortfolioId', OrganizationNode: '$states.input.OrganizationNode', action: js(action) }));
   return {
     Type: 'Task',
     Resource: ACTION_RESOURCE[action],

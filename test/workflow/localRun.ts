@@ -29,25 +29,34 @@ function stepFunctionsName(error: unknown): string {
   return `ServiceCatalog.${name.endsWith('Exception') ? name : `${name}Exception`}`;
 }
 
+/**
+ * What an `arn:aws:states:::aws-sdk:servicecatalog:<action>` Task does: the real SDK command sent to the
+ * simulator over HTTP, its output without `$metadata`, its errors named `ServiceCatalog.<Name>Exception`.
+ */
+export async function callServiceCatalog(client: ServiceCatalogClient, resource: string, input: JsonValue): Promise<JsonValue> {
+  const match = /^arn:aws:states:::aws-sdk:servicecatalog:(\w+)$/.exec(resource);
+  const send = match?.[1] !== undefined ? COMMANDS[match[1]] : undefined;
+  if (send === undefined) throw new Error(`no local handler for ${resource}`);
+  try {
+    const output = (await send(client, input as never)) as Record<string, unknown>;
+    const { $metadata: _metadata, ...rest } = output;
+    return JSON.parse(JSON.stringify(rest)) as JsonValue;
+  } catch (error) {
+    const named = new Error(error instanceof Error ? error.message : String(error));
+    named.name = stepFunctionsName(error);
+    throw named;
+  }
+}
+
 /** Local handlers for every aws-sdk:servicecatalog Task, calling the real SDK client. */
 export function serviceCatalogHandlers(definition: StateMachineDefinition, client: ServiceCatalogClient, calls?: string[]): Record<string, Handler> {
   const handlers: Record<string, Handler> = {};
   for (const [name, state] of allStates(definition.States)) {
-    if (state.Type !== 'Task') continue;
-    const match = /^arn:aws:states:::aws-sdk:servicecatalog:(\w+)$/.exec(state.Resource);
-    const send = match?.[1] !== undefined ? COMMANDS[match[1]] : undefined;
-    if (send === undefined) continue;
+    if (state.Type !== 'Task' || !state.Resource.startsWith('arn:aws:states:::aws-sdk:servicecatalog:')) continue;
+    const resource = state.Resource;
     handlers[name] = async (input) => {
       calls?.push(name);
-      try {
-        const output = (await send(client, input as never)) as Record<string, unknown>;
-        const { $metadata: _metadata, ...rest } = output;
-        return JSON.parse(JSON.stringify(rest)) as JsonValue;
-      } catch (error) {
-        const named = new Error(error instanceof Error ? error.message : String(error));
-        named.name = stepFunctionsName(error);
-        throw named;
-      }
+      return callServiceCatalog(client, resource, input);
     };
   }
   return handlers;
