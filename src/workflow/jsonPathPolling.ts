@@ -1,9 +1,8 @@
 import { DEFAULT_RETRY } from '../describe.js';
-import { DUPLICATE_ERROR } from '../shareAccounts.js';
-import { THROTTLING_ERROR_NAMES } from '../serviceError.js';
 import type { PortfolioShareStatus } from '../types.js';
 import type { ChoiceRule, JsonObject, Retrier, State } from './asl.js';
 import { OUTCOME } from './jsonPathOutcomes.js';
+import { SHARE_ERRORS, shareErrorStates } from './jsonPathShareErrors.js';
 import { assertHistoryFits, delayTable } from './machineSchedule.js';
 import type { ResolvedWaitOptions } from './options.js';
 import { statusRoutes, type StatusRoute } from './statusRoutes.js';
@@ -18,11 +17,7 @@ export const POLL = {
   deadline: 'CheckDeadline',
   nextDelay: 'NextDelay',
   wait: 'WaitForNextCheck',
-  hasErrors: 'HasShareErrors',
-  noErrors: 'NoShareErrors',
-  classify: 'ClassifyShareErrors',
-  summarize: 'SummarizeShareErrors',
-  decide: 'DecideOnShareErrors',
+  ...SHARE_ERRORS,
 } as const;
 
 export const DESCRIBE_RESOURCE = 'arn:aws:states:::aws-sdk:servicecatalog:describePortfolioShareStatus';
@@ -38,7 +33,6 @@ export const TRANSIENT_RETRY: Retrier = {
 
 const status = (value: PortfolioShareStatus): ChoiceRule => ({ Variable: '$.check.Status', StringEquals: value });
 const anyOf = (statuses: PortfolioShareStatus[]): ChoiceRule => (statuses.length === 1 ? status(statuses[0] as PortfolioShareStatus) : { Or: statuses.map(status) });
-const failureOutcome = (code: 'SHARE_FAILED' | 'SHARE_COMPLETED_WITH_ERRORS'): string => (code === 'SHARE_FAILED' ? OUTCOME.shareFailed : OUTCOME.completedWithErrors);
 
 /** Choice rules of RouteStatus: terminal statuses, then the deadline, then pending ones. */
 function routeChoices(routes: Record<PortfolioShareStatus, StatusRoute>, checks: number): ChoiceRule[] {
@@ -57,57 +51,6 @@ function routeChoices(routes: Record<PortfolioShareStatus, StatusRoute>, checks:
     { ...anyOf(pending), Next: POLL.nextDelay },
   );
   return choices;
-}
-
-/** Choice rules once the share errors are classified: only-duplicates success, else the failure. */
-function decideChoices(routes: Record<PortfolioShareStatus, StatusRoute>): ChoiceRule[] {
-  const choices: ChoiceRule[] = [];
-  for (const [name, route] of Object.entries(routes) as [PortfolioShareStatus, StatusRoute][]) {
-    if (route.kind === 'succeedIfOnlyDuplicates') {
-      choices.push({
-        And: [
-          status(name),
-          { Variable: '$.summary.count', NumericGreaterThanEquals: 1 },
-          { Variable: '$.summary.failed', BooleanEquals: false },
-          { Variable: '$.summary.throttled', BooleanEquals: false },
-        ],
-        Next: OUTCOME.succeeded,
-      });
-    }
-    if (route.kind === 'fail' || route.kind === 'succeedIfOnlyDuplicates') choices.push({ ...status(name), Next: failureOutcome(route.code) });
-  }
-  return choices;
-}
-
-/** One share error's kind: duplicate (the account had the portfolio), throttled, or failed. */
-function classifier(): State {
-  const throttled: ChoiceRule[] = [...THROTTLING_ERROR_NAMES].map((name) => ({ Variable: '$.Error', StringEquals: name }));
-  // The library also counts any name containing "throttl" (any case) as throttling.
-  throttled.push({ Variable: '$.Error', StringMatches: '*hrottl*' }, { Variable: '$.Error', StringMatches: '*HROTTL*' });
-  return {
-    Type: 'Map',
-    ItemsPath: '$.check.ShareDetails.ShareErrors',
-    ItemProcessor: {
-      ProcessorConfig: { Mode: 'INLINE' },
-      StartAt: 'ClassifyShareError',
-      States: {
-        ClassifyShareError: {
-          Type: 'Choice',
-          Choices: [
-            { Not: { Variable: '$.Error', IsPresent: true }, Next: 'FailedShareError' },
-            { Variable: '$.Error', StringEquals: DUPLICATE_ERROR, Next: 'DuplicateShareError' },
-            { Or: throttled, Next: 'ThrottledShareError' },
-          ],
-          Default: 'FailedShareError',
-        },
-        DuplicateShareError: { Type: 'Pass', Result: 'duplicate', End: true },
-        ThrottledShareError: { Type: 'Pass', Result: 'throttled', End: true },
-        FailedShareError: { Type: 'Pass', Result: 'failed', End: true },
-      },
-    },
-    ResultPath: '$.shareErrorKinds',
-    Next: POLL.summarize,
-  };
 }
 
 /**
@@ -171,23 +114,6 @@ export function pollingStates(options: ResolvedWaitOptions, tokenPath: string, s
       Next: POLL.wait,
     },
     [POLL.wait]: { Type: 'Wait', SecondsPath: '$.wait.delaySeconds', Next: POLL.describe },
-    [POLL.hasErrors]: {
-      Type: 'Choice',
-      Choices: [{ Variable: '$.check.ShareDetails.ShareErrors', IsPresent: true, Next: POLL.classify }],
-      Default: POLL.noErrors,
-    },
-    [POLL.noErrors]: { Type: 'Pass', Result: [], ResultPath: '$.shareErrorKinds', Next: POLL.summarize },
-    [POLL.classify]: classifier(),
-    [POLL.summarize]: {
-      Type: 'Pass',
-      Parameters: {
-        'count.$': 'States.ArrayLength($.shareErrorKinds)',
-        'failed.$': "States.ArrayContains($.shareErrorKinds, 'failed')",
-        'throttled.$': "States.ArrayContains($.shareErrorKinds, 'throttled')",
-      },
-      ResultPath: '$.summary',
-      Next: POLL.decide,
-    },
-    [POLL.decide]: { Type: 'Choice', Choices: decideChoices(routes), Default: OUTCOME.unexpectedStatus },
+    ...shareErrorStates(routes),
   };
 }
