@@ -2,7 +2,7 @@ import './promiseWithResolvers.js';
 import { readFileSync } from 'node:fs';
 import { StateMachine, type StateMachineDefinition as LocalDefinition } from 'aws-local-stepfunctions';
 import type { StateMachineDefinition } from '../../src/workflow/asl.js';
-import { checksForDuration, costDocsBlock, costTable, COST_END, COST_START, mapCallRates, PRICES, transitionsForChecks } from '../../src/workflow/cost.js';
+import { checksForDuration, costDocsBlock, longestWaitMinutes, costTable, COST_END, COST_START, mapCallRates, PRICES, transitionsForChecks } from '../../src/workflow/cost.js';
 import { generateStateMachine } from '../../src/workflow/definitions.js';
 import { LAMBDA_STATE, lambdaWaitMachine } from '../../src/workflow/lambdaMachine.js';
 import { POLL } from '../../src/workflow/jsonPathPolling.js';
@@ -62,6 +62,9 @@ test('docs/step-functions.md carries the current cost table and call rates (npm 
 });
 
 test('a wait that would outgrow 25,000 history events is refused when generated', () => {
+  const longest = longestWaitMinutes() * 60;
+  expect(() => generateStateMachine({ maxWaitTime: longest })).not.toThrow();
+  expect(() => generateStateMachine({ maxWaitTime: longest + 60 })).toThrow(/past Step Functions' limit of 25000/);
   expect(() => generateStateMachine({ maxWaitTime: 6 * 3600 })).toThrow(/past Step Functions' limit of 25000/);
   expect(() => generateStateMachine({ maxWaitTime: 8 * 3600, queryLanguage: 'JSONata' })).toThrow(/past Step Functions' limit of 25000/);
   expect(() => generateStateMachine({ maxWaitTime: 4 * 3600 })).not.toThrow();
