@@ -93,7 +93,8 @@ export const THROTTLING_ERROR_NAMES: ReadonlySet<string> = new Set([
   'SlowDown',
 ]);
 
-const TRANSIENT_ERROR_NAMES: ReadonlySet<string> = new Set([
+/** Other error names of one call that the next call may not have (timeouts, 5xx, a cut body). */
+export const TRANSIENT_ERROR_NAMES: ReadonlySet<string> = new Set([
   'TimeoutError',
   'RequestTimeout',
   'RequestTimeoutException',

@@ -9,7 +9,9 @@ export interface ShareObservation {
   requestId?: string | undefined;
 }
 
-const STATUSES: ReadonlySet<string> = new Set(['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED', 'COMPLETED_WITH_ERRORS', 'ERROR']);
+/** Every status DescribePortfolioShareStatus answers, in the order a share goes through them. */
+export const SHARE_STATUSES: readonly PortfolioShareStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED', 'COMPLETED_WITH_ERRORS', 'ERROR'];
+const STATUSES: ReadonlySet<string> = new Set(SHARE_STATUSES);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;

@@ -34,6 +34,14 @@ export async function main(argv: readonly string[], env: CliEnv, io: CliIo, depe
     if (parsed.stderr) io.stderr.write(parsed.stderr);
     return parsed.exitCode;
   }
+  if (parsed.invocation.command === 'state-machine') {
+    // Calls nothing: the generator is imported here only, so no other command (nor --help) loads it.
+    const { generateStateMachine } = await import('../workflow/definitions.js');
+    const { iamPolicy } = await import('../workflow/iamPolicy.js');
+    const definition = generateStateMachine(parsed.invocation.spec);
+    io.stdout.write(`${JSON.stringify(parsed.invocation.iamPolicy ? iamPolicy(definition) : definition, null, 2)}\n`);
+    return ExitCode.OK;
+  }
   try {
     return await runInvocation(parsed.invocation, env, io, dependencies.library ?? defaultLibrary, dependencies.shareLibrary);
   } catch (error) {

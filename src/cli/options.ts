@@ -1,5 +1,6 @@
 // The parsed command line: what `parseCommandLine` hands to `runInvocation`.
 import type { OrganizationNodeInput } from '../organizationNode.js';
+import type { StateMachineSpec } from '../workflow/definitions.js';
 
 export const PROGRAM = 'portfolio-share';
 
@@ -16,6 +17,9 @@ export const DEFAULT_TIMEOUT_SECONDS = 600;
  * SDK; a test keeps the two equal).
  */
 export const DEFAULT_NOT_FOUND_GRACE_SECONDS = 30;
+
+/** The Map machine's MaxConcurrency default, for the help text (a test keeps it equal to the generator's). */
+export const DEFAULT_MAX_CONCURRENCY = 10;
 
 /** Options every subcommand takes. */
 export interface CommonOptions {
@@ -72,9 +76,19 @@ export interface ShareInvocation {
   options: CommonOptions;
 }
 
+/** What `runInvocation` runs (`state-machine` calls nothing and is printed by `main`). */
 export type Invocation = WaitInvocation | StatusInvocation | ShareInvocation;
+
+/** `state-machine`: print a Step Functions definition (or its IAM policy); calls nothing. */
+export interface StateMachineInvocation {
+  command: 'state-machine';
+  spec: StateMachineSpec;
+  iamPolicy: boolean;
+  options: CommonOptions;
+}
+
 
 /** Either something to run, or what to print and the exit code (help, version, usage error). */
 export type ParseOutcome =
-  | { kind: 'run'; invocation: Invocation }
+  | { kind: 'run'; invocation: Invocation | StateMachineInvocation }
   | { kind: 'exit'; exitCode: 0 | 2; stdout: string; stderr: string };

@@ -4,7 +4,8 @@ import { redact } from '../redact.js';
 import { isValidToken, TOKEN_MAX_LENGTH } from '../token.js';
 import { seconds, UsageError } from './usage.js';
 import { isShareCommand, shareInvocationOf } from './parseShare.js';
-import { PROGRAM, DEFAULT_TIMEOUT_SECONDS, type CommonOptions, type Invocation, type LogLevel, type ParseOutcome } from './options.js';
+import { PROGRAM, DEFAULT_TIMEOUT_SECONDS, type CommonOptions, type Invocation, type LogLevel, type ParseOutcome, type StateMachineInvocation } from './options.js';
+import type { StateMachineSpec } from '../workflow/definitions.js';
 
 const REGION_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -86,9 +87,48 @@ function usage(message: string, command: string | undefined): ParseOutcome {
   };
 }
 
-function invocationOf(cmd: Command, env: Readonly<Record<string, string | undefined>>): Invocation {
+function stateMachineOf(opts: Record<string, unknown>, options: CommonOptions): StateMachineInvocation {
+  if (opts.create === true && opts.action !== undefined && opts.action !== 'create') throw new UsageError(`--create conflicts with --action ${String(opts.action)}`);
+  const action = opts.create === true ? 'create' : (optionalString(opts.action) as StateMachineSpec['action']);
+  const map = opts.map === true;
+  const lambda = optionalString(opts.lambda);
+  const queryLanguage = opts.queryLanguage === 'jsonata' ? 'JSONata' : 'JSONPath';
+  if (map && action !== undefined) throw new UsageError('--map takes the action from each share of the plan: leave out --create and --action');
+  if (lambda !== undefined) {
+    if (map || action !== undefined) throw new UsageError('--lambda waits for an existing share token: it takes no --map, --create or --action');
+    if (queryLanguage !== 'JSONPath') throw new UsageError('--lambda machines are JSONPath only');
+    if (!/^arn:[\w-]+:lambda:[\w-]+:\d{12}:function:[\w-]+(:[\w$-]+)?$/.test(lambda)) throw new UsageError(`--lambda must be a Lambda function ARN, got '${lambda}'`);
+  }
+  const count = opts.maxConcurrency === undefined ? undefined : String(opts.maxConcurrency);
+  if (count !== undefined && !/^[1-9]\d{0,3}$/.test(count)) throw new UsageError(`--max-concurrency must be a whole number from 1 to 9999, got '${count}'`);
+  if (count !== undefined && !map) throw new UsageError('--max-concurrency applies to --map only');
+  const minDelay = seconds(opts.minDelay, '--min-delay', false);
+  const maxDelay = seconds(opts.maxDelay, '--max-delay', false);
+  if (minDelay !== undefined && maxDelay !== undefined && minDelay > maxDelay) {
+    throw new UsageError(`--min-delay (${minDelay}) must not be greater than --max-delay (${maxDelay})`);
+  }
+  const maxWaitTime = seconds(opts.timeout, '--timeout', false) ?? DEFAULT_TIMEOUT_SECONDS;
+  if (maxWaitTime > 31_536_000) throw new UsageError(`--timeout must be at most a year (31536000 s), the longest a Standard execution runs, got '${String(opts.timeout)}'`);
+  const spec: StateMachineSpec = {
+    queryLanguage,
+    action,
+    map,
+    lambdaFunctionArn: lambda,
+    maxWaitTime,
+    minDelay,
+    maxDelay,
+    notFoundGraceSeconds: seconds(opts.notFoundGrace, '--not-found-grace', true),
+    acceptPartialSuccess: opts.acceptPartial === true,
+    tolerateDuplicates: opts.failOnDuplicates !== true,
+    maxConcurrency: count === undefined ? undefined : Number(count),
+  };
+  return { command: 'state-machine', spec, iamPolicy: opts.iamPolicy === true, options };
+}
+
+function invocationOf(cmd: Command, env: Readonly<Record<string, string | undefined>>): Invocation | StateMachineInvocation {
   const options = commonOptions(cmd, env);
   const opts = cmd.opts<Record<string, unknown>>();
+  if (cmd.name() === 'state-machine') return stateMachineOf(opts, options);
   const acceptPartial = opts.acceptPartial === true;
   if (isShareCommand(cmd.name())) return shareInvocationOf(cmd, options);
   if (cmd.name() === 'status') {

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { DEFAULT_MAX_DELAY_SECONDS, DEFAULT_MIN_DELAY_SECONDS } from '../schedule.js';
-import { DEFAULT_NOT_FOUND_GRACE_SECONDS, DEFAULT_TIMEOUT_SECONDS, LOG_LEVELS, OUTPUT_FORMATS, PROGRAM } from './options.js';
+import { DEFAULT_MAX_CONCURRENCY, DEFAULT_NOT_FOUND_GRACE_SECONDS, DEFAULT_TIMEOUT_SECONDS, LOG_LEVELS, OUTPUT_FORMATS, PROGRAM } from './options.js';
 import { addShareCommands } from './shareCommands.js';
 
 const EXIT_CODES_HELP = `
@@ -27,6 +27,13 @@ const WAIT_EXAMPLES = `
 Examples:
   $ ${PROGRAM} wait share-6v24abcdefghi
   $ ${PROGRAM} wait "$TOKEN_A" "$TOKEN_B" --timeout 900 --output json
+`;
+
+const STATE_MACHINE_EXAMPLES = `
+Examples:
+  $ ${PROGRAM} state-machine > wait-for-share.asl.json
+  $ ${PROGRAM} state-machine --create --query-language jsonata --timeout 1800
+  $ ${PROGRAM} state-machine --map --max-concurrency 20 --iam-policy
 `;
 
 /**
@@ -92,5 +99,27 @@ export function buildProgram(version: string, out: string[], err: string[], fail
     .action(() => {});
 
   addShareCommands(program, configure);
+
+  configure(program.command('state-machine'))
+    .description('print a Step Functions state machine (JSON) that waits for shares')
+    .option('--create', 'create the share first (same as --action create)')
+    .addOption(new Option('--action <action>', 'make this share action first').choices(['create', 'update', 'delete']))
+    .option('--map', 'a Map over a plan of shares: {"shares": [...]}')
+    .option('--lambda <function-arn>', 'check through the portfolio-share-waiter/lambda handler instead')
+    .addOption(new Option('--query-language <language>', 'ASL query language').choices(['jsonpath', 'jsonata']).default('jsonpath'))
+    .option('--timeout <seconds>', `give up on a share after this many seconds (default: ${DEFAULT_TIMEOUT_SECONDS})`)
+    .option('--min-delay <seconds>', `shortest delay between checks (default: ${DEFAULT_MIN_DELAY_SECONDS})`)
+    .option('--max-delay <seconds>', `longest delay between checks (default: ${DEFAULT_MAX_DELAY_SECONDS})`)
+    .option('--accept-partial', 'succeed when a share ends COMPLETED_WITH_ERRORS')
+    .option('--fail-on-duplicates', 'fail when the share errors are all DuplicateResourceException')
+    .option(
+      '--not-found-grace <seconds>',
+      `treat "not found" as "not visible yet" for this long after the start (default: ${DEFAULT_NOT_FOUND_GRACE_SECONDS})`,
+    )
+    .option('--max-concurrency <count>', `shares worked on at once with --map (default: ${DEFAULT_MAX_CONCURRENCY})`)
+    .option('--iam-policy', 'print the IAM policy the machine needs instead')
+    .addHelpText('after', STATE_MACHINE_EXAMPLES)
+    .action(() => {});
+
   return program;
 }

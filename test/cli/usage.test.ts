@@ -90,6 +90,8 @@ describe('help and version', () => {
     [['update', '--help'], 'update'],
     [['delete', '--help'], 'delete'],
     [['delete', '--portfolio-id', 'port-x', '-h'], 'delete'],
+    [['state-machine', '--help'], 'state-machine'],
+    [['help', 'state-machine'], 'state-machine'],
   ])('%j prints help/%s.txt on stdout, exit 0, nothing called', async (argv, name) => {
     const io = fakeIo();
     const library = fakeLibrary();

@@ -18,9 +18,24 @@ test.each([
   ['create', 'docs/share-operations.md'],
   ['update', 'docs/share-operations.md'],
   ['delete', 'docs/share-operations.md'],
+  ['state-machine', 'docs/step-functions.md'],
 ])('the exact --help text of %s is shown in %s', (name, page) => {
   const help = readFileSync(join(REPO, 'test', 'cli', 'help', `${name}.txt`), 'utf8');
   expect(readDoc(page)).toContain(help.trimEnd());
+});
+
+test('every `npx portfolio-share-waiter state-machine` line in docs/ runs and prints JSON', async () => {
+  const { main } = await import('../../src/cli/main.js');
+  const lines = docs.flatMap((file) => [...readDoc(file).matchAll(/^npx portfolio-share-waiter (state-machine[^\n>]*)/gm)].map((m) => (m[1] ?? '').trim()));
+  expect(lines.length).toBeGreaterThanOrEqual(4);
+  for (const line of lines) {
+    let out = '';
+    let err = '';
+    const io = { stdout: { write: (s: string) => ((out += s), true) }, stderr: { write: (s: string) => ((err += s), true) } };
+    const code = await main(line.split(/\s+/), {}, io as never);
+    expect({ line, code, err }).toEqual({ line, code: 0, err: '' });
+    expect(JSON.parse(out)).toBeDefined();
+  }
 });
 
 test('the README shows the two commands of a fresh machine and the CI test command', () => {
