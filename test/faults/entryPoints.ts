@@ -5,6 +5,8 @@ import { PortfolioShareWaiterError } from '../../src/errors.js';
 import { getPortfolioShareStatus } from '../../src/getPortfolioShareStatus.js';
 import type { PortfolioShareResult, Timers } from '../../src/types.js';
 import { waitUntilPortfolioShareComplete } from '../../src/waitUntilPortfolioShareComplete.js';
+import { silentLogger } from '../../src/logger.js';
+import { checkShare } from '../../src/workflow/checkShare.js';
 import { fakeIo } from '../cli/fakes.js';
 import { MAX_WAIT_SECONDS, type CliOutcome, type EntryKind, type LibraryOutcome } from './faultTable.js';
 
@@ -94,6 +96,31 @@ async function cli(setup: CellSetup, args: string[]): Promise<Observed> {
   return { library: outcome, cli: { exitCode, outcome: entry.outcome }, texts };
 }
 
+/**
+ * The Lambda step (portfolio-share-waiter/lambda) as its state machine drives it: one check per
+ * invocation, the answer's `startedAt` and `attempt` fed back after `nextDelaySeconds`, until it is
+ * done or throws a terminal failure.
+ */
+async function lambdaLoop(setup: CellSetup): Promise<Observed> {
+  const client = new ServiceCatalogClient({ ...setup.clientConfig, maxAttempts: 1 });
+  try {
+    let state: { startedAt?: string; attempt?: number } = {};
+    for (;;) {
+      const answer = await checkShare(
+        { token: setup.token, maxWaitTime: MAX_WAIT_SECONDS, ...state },
+        { client, logger: silentLogger, timers: setup.timers },
+      );
+      if (answer.done && answer.result !== undefined) return fromResult(answer.result);
+      state = { startedAt: answer.startedAt, attempt: answer.attempt };
+      await setup.timers.sleep(answer.nextDelaySeconds * 1000);
+    }
+  } catch (error) {
+    return fromError(error);
+  } finally {
+    client.destroy();
+  }
+}
+
 export const ENTRY_POINTS: readonly EntryPoint[] = [
   {
     name: 'library, clientConfig',
@@ -121,4 +148,5 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   },
   { name: 'CLI wait (main)', kind: 'wait', run: (setup) => cli(setup, ['wait', '--timeout', String(MAX_WAIT_SECONDS)]) },
   { name: 'CLI status (main)', kind: 'status', run: (setup) => cli(setup, ['status']) },
+  { name: 'Lambda step (checkShare loop)', kind: 'wait', run: lambdaLoop },
 ];
