@@ -13,7 +13,11 @@ export {
   DEFAULT_DELAY_COEFFICIENT,
   DEFAULT_DELAY_EXPONENT,
   DEFAULT_JITTER,
+  SCHEDULE_PRESETS,
   type DelayScheduleOptions,
+  type ScheduleCurve,
+  type ScheduleDefinition,
+  type SchedulePreset,
 } from './schedule.js';
 export {
   parseOrganizationNode,
