@@ -28,3 +28,15 @@ export {
   type OrganizationNodeInput,
   type ParsedOrganizationNode,
 } from './organizationNode.js';
+export {
+  createSharePool,
+  SharePool,
+  DEFAULT_MAX_CALLS_PER_SECOND,
+  DEFAULT_MAX_CONCURRENT_CALLS,
+  DEFAULT_POOL_MAX_WAIT_SECONDS,
+  type PoolOutcome,
+  type PoolStats,
+  type PoolTimers,
+  type PoolWaitOptions,
+  type SharePoolOptions,
+} from './pool/index.js';

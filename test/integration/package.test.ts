@@ -14,6 +14,8 @@ const expectedValues = [
   'WaitAbortedError',
   'WaitTimeoutError',
   'computeDelay',
+  'createSharePool',
+  'SCHEDULE_PRESETS',
   'defaultDelaySchedule',
   'getPortfolioShareStatus',
   'silentLogger',
