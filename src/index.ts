@@ -40,3 +40,16 @@ export {
   type PoolWaitOptions,
   type SharePoolOptions,
 } from './pool/index.js';
+export {
+  validatePlan,
+  parsePlan,
+  sharesByPortfolio,
+  InvalidPlanError,
+  PLAN_JSON_SCHEMA,
+  type Plan,
+  type PlanAction,
+  type PlanInput,
+  type PlanProblem,
+  type PlanShare,
+  type PlanShareInput,
+} from './plan/index.js';

@@ -1,3 +1,4 @@
+import type { PoolStats, PoolWaitOptions, SharePoolOptions } from '../pool/types.js';
 import type {
   PortfolioShareInput,
   PortfolioShareResult,
@@ -17,6 +18,15 @@ export interface CliLibrary {
    * undefined when there is none. Called only when neither `--region` nor the environment gives one.
    */
   resolveRegion(profile: string | undefined): Promise<string | undefined>;
+  /** A share pool (src/pool): `wait` with several tokens waits through one, under one call budget. */
+  createSharePool(options: SharePoolOptions): Promise<CliSharePool>;
+}
+
+/** The part of a SharePool the CLI uses. */
+export interface CliSharePool {
+  wait(token: string, options?: PoolWaitOptions): Promise<PortfolioShareResult>;
+  stats(): PoolStats;
+  close(): void;
 }
 
 export const defaultLibrary: CliLibrary = {
@@ -27,6 +37,10 @@ export const defaultLibrary: CliLibrary = {
   async getPortfolioShareStatus(config, input) {
     const { getPortfolioShareStatus } = await import('../getPortfolioShareStatus.js');
     return getPortfolioShareStatus(config, input);
+  },
+  async createSharePool(options) {
+    const { createSharePool } = await import('../pool/sharePool.js');
+    return createSharePool(options);
   },
   async resolveRegion(profile) {
     const { ServiceCatalogClient } = await import('@aws-sdk/client-service-catalog');

@@ -69,29 +69,41 @@ export async function runInvocation(invocation: Invocation, env: CliEnv, io: Cli
         progress?.update(event);
       };
       progress?.start();
-      outcomes = await Promise.all(
-        invocation.tokens.map(async (token) => {
-          try {
-            const result = await library.waitUntilPortfolioShareComplete(
-              {
-                clientConfig,
-                maxWaitTime: invocation.timeoutSeconds,
-                minDelay: invocation.minDelaySeconds,
-                maxDelay: invocation.maxDelaySeconds,
-                notFoundGraceSeconds: invocation.notFoundGraceSeconds,
-                acceptPartialSuccess: invocation.acceptPartial,
-                abortSignal: controller.signal,
-                logger,
-                onProgress,
-              },
-              { PortfolioShareToken: token },
-            );
-            return outcomeOfWaitResult(result);
-          } catch (error) {
-            return outcomeOfError(token, error, interruptedBy, lastStatus.get(token));
-          }
-        }),
-      );
+      const waitConfig = {
+        clientConfig,
+        maxWaitTime: invocation.timeoutSeconds,
+        minDelay: invocation.minDelaySeconds,
+        maxDelay: invocation.maxDelaySeconds,
+        schedule: invocation.schedule,
+        notFoundGraceSeconds: invocation.notFoundGraceSeconds,
+        acceptPartialSuccess: invocation.acceptPartial,
+        logger,
+      };
+      const perWait = { abortSignal: controller.signal, onProgress };
+      // Several tokens share one pool: one client, one call budget, one timer.
+      const pool =
+        invocation.tokens.length > 1 ? await library.createSharePool({ ...waitConfig, ...perWait, maxCallsPerSecond: invocation.maxCallsPerSecond }) : undefined;
+      try {
+        outcomes = await Promise.all(
+          invocation.tokens.map(async (token) => {
+            try {
+              const result =
+                pool === undefined
+                  ? await library.waitUntilPortfolioShareComplete({ ...waitConfig, ...perWait }, { PortfolioShareToken: token })
+                  : await pool.wait(token);
+              return outcomeOfWaitResult(result);
+            } catch (error) {
+              return outcomeOfError(token, error, interruptedBy, lastStatus.get(token));
+            }
+          }),
+        );
+        const stretch = pool?.stats().stretch;
+        if (stretch !== undefined && stretch.factor > 1.1) {
+          logger.info({ stretch }, 'the call budget (--max-calls-per-second) stretched the schedule');
+        }
+      } finally {
+        pool?.close();
+      }
     }
   } finally {
     progress?.stop();

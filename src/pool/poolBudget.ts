@@ -2,6 +2,11 @@ import { createTokenBucket, type TokenBucket } from './tokenBucket.js';
 import type { PoolStats, PoolTimers } from './types.js';
 import type { PoolSettings } from './validatePool.js';
 
+/** Calls in flight at once: the option, but at most a tenth of the budget (at least one). */
+export function effectiveConcurrency(settings: PoolSettings): number {
+  return Math.min(settings.maxConcurrentCalls, Math.max(1, Math.floor(settings.maxCallsPerSecond / 10)));
+}
+
 /** What the budget needs of a wait to account for how late its check starts. */
 interface DueCheck {
   dueAt: number;
@@ -32,9 +37,10 @@ export class PoolBudget {
     private readonly timers: PoolTimers,
     private readonly onTimer: () => void,
   ) {
-    this.maxConcurrentCalls = settings.maxConcurrentCalls;
+    // Calls in flight are reserved out of the budget (see createTokenBucket), so keep them to a tenth of it.
+    this.maxConcurrentCalls = effectiveConcurrency(settings);
     this.maxCallsPerSecond = settings.maxCallsPerSecond;
-    this.bucket = createTokenBucket(settings.maxCallsPerSecond, { start: timers.now() });
+    this.bucket = createTokenBucket(settings.maxCallsPerSecond, { inFlight: this.maxConcurrentCalls, start: timers.now() });
   }
 
   /** Take a token for a due check at `now`; false when the bucket is empty. */

@@ -5,7 +5,8 @@ import { toApiError } from '../outcome.js';
 import { toServiceErrorInfo } from '../serviceError.js';
 import { silentLogger, type Logger } from '../logger.js';
 import type { PortfolioShareResult, ServiceCatalogLikeClient, Timers } from '../types.js';
-import { validateWaiterConfiguration } from '../validate.js';
+import { isValidToken } from '../token.js';
+import { validateWaiterConfiguration, type WaitSettings } from '../validate.js';
 import { DueQueue } from './dueQueue.js';
 import { OutcomeStream } from './outcomeStream.js';
 import { PoolBudget } from './poolBudget.js';
@@ -30,6 +31,10 @@ export class SharePool extends EventEmitter<{ outcome: [PoolOutcome]; idle: [] }
   private readonly streams = new Set<OutcomeStream>();
   private readonly inFlightRecords = new Set<WaitRecord>();
   private readonly coreTimers: Timers;
+  /** The validated settings of a wait that gives no options of its own: shared, not copied per wait. */
+  private readonly defaultSettings: WaitSettings;
+  private readonly poolSignal: AbortSignal | undefined;
+  private readonly onPoolAbort = (): void => this.close();
   private seq = 0;
   private pending = 0;
   private settled = 0;
@@ -54,6 +59,15 @@ export class SharePool extends EventEmitter<{ outcome: [PoolOutcome]; idle: [] }
     this.budget = new PoolBudget(settings, this.timers, () => this.pump());
     const timers = this.timers;
     this.coreTimers = { now: () => timers.now(), random: () => timers.random(), sleep: () => Promise.resolve() };
+    this.defaultSettings = this.settingsFor('share-default', {});
+    this.poolSignal = options.abortSignal;
+    if (this.poolSignal?.aborted) this.close();
+    else this.poolSignal?.addEventListener('abort', this.onPoolAbort, { once: true });
+  }
+
+  private settingsFor(token: string, options: PoolWaitOptions): WaitSettings {
+    const { abortSignal: _pool, ...defaults } = this.waitDefaults;
+    return validateWaiterConfiguration({ ...defaults, ...options, client: this.client, clientConfig: undefined, timers: this.coreTimers, logger: this.logger }, { PortfolioShareToken: token });
   }
 
   /** Add a wait whose outcome is only streamed (event and results()); throws InvalidInputError at once on bad input. */
@@ -86,9 +100,11 @@ export class SharePool extends EventEmitter<{ outcome: [PoolOutcome]; idle: [] }
     this.closed = true;
     this.ended = true;
     const now = this.timers.now();
-    for (let record = this.queue.pop(); record !== undefined; record = this.queue.pop()) this.abort(record, now);
-    for (const record of [...this.inFlightRecords]) this.abort(record, now);
+    const reason = this.poolSignal?.reason;
+    for (let record = this.queue.pop(); record !== undefined; record = this.queue.pop()) this.abort(record, now, reason);
+    for (const record of [...this.inFlightRecords]) this.abort(record, now, reason);
     this.budget.stop();
+    this.poolSignal?.removeEventListener('abort', this.onPoolAbort);
     this.release();
     this.finishStreams();
   }
@@ -100,7 +116,8 @@ export class SharePool extends EventEmitter<{ outcome: [PoolOutcome]; idle: [] }
   private enqueue(token: string, options: PoolWaitOptions, settle: WaitRecord['settle']): void {
     if (this.ended) throw new TypeError(`The pool was ${this.closed ? 'closed' : 'ended'}; add waits before end() and close().`);
     const now = this.timers.now();
-    const settings = validateWaiterConfiguration({ ...this.waitDefaults, ...options, client: this.client, clientConfig: undefined, timers: this.coreTimers, logger: this.logger }, { PortfolioShareToken: token });
+    if (!isValidToken(token)) this.settingsFor(token, {});
+    const settings = Object.keys(options).length === 0 ? this.defaultSettings : this.settingsFor(token, options);
     const record: WaitRecord = { token, settings, start: now, deadline: now + settings.maxWaitTime * 1000, dueAt: now, seq: this.seq++, attempts: 0, state: PENDING, lastCheckEnd: now, settle };
     this.pending += 1;
     const signal = settings.abortSignal;
@@ -173,11 +190,12 @@ export class SharePool extends EventEmitter<{ outcome: [PoolOutcome]; idle: [] }
     this.pump();
   }
 
-  private abort(record: WaitRecord, now: number): void {
+  private abort(record: WaitRecord, now: number, poolReason?: unknown): void {
     if (record.state === DONE) return;
-    record.call?.abort(record.settings.abortSignal?.reason);
+    const reason = record.settings.abortSignal?.aborted === true ? record.settings.abortSignal.reason : poolReason;
+    record.call?.abort(reason);
     this.inFlightRecords.delete(record);
-    this.finish(record, abortedOutcome(record, now));
+    this.finish(record, abortedOutcome(record, now, reason));
   }
 
   private finish(record: WaitRecord, outcome: PoolOutcome): void {

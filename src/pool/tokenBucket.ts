@@ -15,20 +15,21 @@ export interface TokenBucket {
 }
 
 /**
- * A bucket that never lets more than `maxPerWindow` takes happen in any window of `windowMs`
- * (default one second), even one stretched by `slackMs` of jitter between taking a token and the call
- * arriving: with burst capacity C and refill rate ρ, a window of length L sees at most C + ρ·L takes,
- * so ρ = (max − C) / (window + slack). The burst is a twentieth of the budget so a refill never
- * starts hundreds of calls in one turn of the event loop.
+ * A bucket that never lets more than `maxPerWindow` calls reach the service in any window of
+ * `windowMs` (default one second), however late each call travels. With burst capacity C and refill
+ * rate ρ a window sees at most C + ρ·window calls taken within it, plus the calls taken before it
+ * that were still on their way (at most `inFlight`, the cap on calls in flight): so
+ * ρ = (max − C − inFlight) / window. The burst is a fiftieth of the budget, so a refill never starts
+ * more than a few calls in one turn of the event loop (each SDK call costs CPU to sign and send).
+ * Budgets too small to leave room (C + inFlight ≥ max) refill at max / 2 per window: the bound is then
+ * approximate.
  */
-export function createTokenBucket(maxPerWindow: number, options: { windowMs?: number; slackMs?: number; start?: number } = {}): TokenBucket {
+export function createTokenBucket(maxPerWindow: number, options: { windowMs?: number; inFlight?: number; start?: number } = {}): TokenBucket {
   if (!Number.isFinite(maxPerWindow) || maxPerWindow < 1) throw new RangeError(`maxPerWindow must be a finite number ≥ 1, got ${String(maxPerWindow)}`);
   const windowMs = options.windowMs ?? 1000;
-  const slackMs = options.slackMs ?? 50;
-  const capacity = Math.max(1, Math.floor(maxPerWindow / 20));
-  const perMs = Math.max(maxPerWindow - capacity, 0) / (windowMs + slackMs);
-  // A budget of one call (capacity 1) still refills: at one per window-plus-slack.
-  const refillPerMs = perMs > 0 ? perMs : 1 / (windowMs + slackMs);
+  const capacity = Math.max(1, Math.floor(maxPerWindow / 50));
+  const room = maxPerWindow - capacity - (options.inFlight ?? 0);
+  const refillPerMs = (room > 0 ? room : maxPerWindow / 2) / windowMs;
   let tokens = capacity;
   let last = options.start ?? 0;
   const refill = (now: number): void => {

@@ -31,7 +31,10 @@ export interface PoolWaitOptions {
 }
 
 /** Options of {@link createSharePool}. Give exactly one of `client` and `clientConfig`. */
-export interface SharePoolOptions extends Omit<PoolWaitOptions, 'abortSignal' | 'onStatusChange' | 'onProgress'> {
+/** Wait options given here are every wait's defaults (callbacks included). */
+export interface SharePoolOptions extends Omit<PoolWaitOptions, 'abortSignal'> {
+  /** Aborts every wait of the pool (one listener for all, however many waits) and closes it. */
+  abortSignal?: AbortSignal;
   /**
    * A Service Catalog client. Give it `maxAttempts: 1` so that every call, retries included, goes
    * through the pool's budget; the pool's own schedule is the retry.
@@ -39,9 +42,16 @@ export interface SharePoolOptions extends Omit<PoolWaitOptions, 'abortSignal' | 
   client?: ServiceCatalogLikeClient;
   /** Config of a client the pool creates (maxAttempts 1, sockets for maxConcurrentCalls) and destroys on close(). */
   clientConfig?: ServiceCatalogClientConfig;
-  /** Calls per second the pool never exceeds, in any one-second window. @default 20 */
+  /**
+   * Calls per second the service never sees exceeded, in any one-second window. The sustained rate is
+   * a little lower: the burst and the calls in flight are kept out of it. @default 20
+   */
   maxCallsPerSecond?: number;
-  /** Calls in flight at once. @default 20 */
+  /**
+   * Calls in flight at once; at most a tenth of maxCallsPerSecond (at least 1), because calls still
+   * on their way are reserved out of the budget so that no one-second window at the service exceeds
+   * it. @default 20
+   */
   maxConcurrentCalls?: number;
   /** A pino-compatible logger. @default silent */
   logger?: Logger;

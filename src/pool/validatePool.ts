@@ -2,11 +2,9 @@ import { performance } from 'node:perf_hooks';
 import { InvalidInputError } from '../errors.js';
 import type { PoolTimers, SharePoolOptions } from './types.js';
 
-/** Defaults of a pool's budget. No TPS is published for DescribePortfolioShareStatus: stay modest. */
-export const DEFAULT_MAX_CALLS_PER_SECOND = 20;
-export const DEFAULT_MAX_CONCURRENT_CALLS = 20;
-/** Default `maxWaitTime` of a pool's waits, seconds (the CLI's default timeout). */
-export const DEFAULT_POOL_MAX_WAIT_SECONDS = 600;
+import { DEFAULT_MAX_CALLS_PER_SECOND, DEFAULT_MAX_CONCURRENT_CALLS } from './defaults.js';
+
+export { DEFAULT_MAX_CALLS_PER_SECOND, DEFAULT_MAX_CONCURRENT_CALLS, DEFAULT_POOL_MAX_WAIT_SECONDS } from './defaults.js';
 
 export interface PoolSettings {
   maxCallsPerSecond: number;

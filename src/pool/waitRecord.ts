@@ -20,6 +20,7 @@ export const DONE = 2;
  */
 export interface WaitRecord extends Due {
   token: string;
+  /** The wait's validated options; shared by every wait that gave none (its `token` is not this wait's). */
   settings: WaitSettings;
   start: number;
   deadline: number;
@@ -45,8 +46,8 @@ function endContext(record: WaitRecord, now: number): WaitEndContext {
   };
 }
 
-export function abortedOutcome(record: WaitRecord, now: number): PoolOutcome {
-  return { token: record.token, ok: false, error: toAbortedError(endContext(record, now), record.settings.abortSignal?.reason) };
+export function abortedOutcome(record: WaitRecord, now: number, reason: unknown): PoolOutcome {
+  return { token: record.token, ok: false, error: toAbortedError(endContext(record, now), reason) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CliIo, CliSignal } from '../../src/cli/io.js';
 import type { CliLibrary } from '../../src/cli/library.js';
+import type { SharePoolOptions } from '../../src/pool/types.js';
 import type { PortfolioShareInput, PortfolioShareResult, StatusCheckConfiguration, WaiterConfiguration } from '../../src/types.js';
 
 export interface FakeIo extends CliIo {
@@ -43,6 +44,8 @@ export interface FakeLibrary extends CliLibrary {
   waits: Array<{ config: WaiterConfiguration; input: PortfolioShareInput }>;
   checks: Array<{ config: StatusCheckConfiguration; input: PortfolioShareInput }>;
   regionLookups: Array<string | undefined>;
+  /** Options of every pool created (a `wait` with several tokens). */
+  pools: SharePoolOptions[];
   /** Any call at all (wait, status, region lookup). */
   calls(): number;
 }
@@ -52,6 +55,7 @@ export function fakeLibrary(answers: Record<string, Answer> = {}, region?: strin
   const waits: FakeLibrary['waits'] = [];
   const checks: FakeLibrary['checks'] = [];
   const regionLookups: Array<string | undefined> = [];
+  const pools: SharePoolOptions[] = [];
   const answer = async (token: string, config: WaiterConfiguration): Promise<PortfolioShareResult> => {
     const a = answers[token];
     if (a === undefined) throw new Error(`no fake answer for ${token}`);
@@ -63,6 +67,7 @@ export function fakeLibrary(answers: Record<string, Answer> = {}, region?: strin
     waits,
     checks,
     regionLookups,
+    pools,
     calls: () => waits.length + checks.length + regionLookups.length,
     async waitUntilPortfolioShareComplete(config, input) {
       waits.push({ config, input });
@@ -71,6 +76,20 @@ export function fakeLibrary(answers: Record<string, Answer> = {}, region?: strin
     async getPortfolioShareStatus(config, input) {
       checks.push({ config, input });
       return answer(input.PortfolioShareToken, { ...config, maxWaitTime: 1 });
+    },
+    async createSharePool(options) {
+      pools.push(options);
+      // Each wait is recorded as the waiter's would be: the pool's options with the wait's own.
+      const { maxCallsPerSecond: _budget, ...poolConfig } = options;
+      return {
+        async wait(token, waitOptions) {
+          const config = { ...poolConfig, ...waitOptions } as WaiterConfiguration;
+          waits.push({ config, input: { PortfolioShareToken: token } });
+          return answer(token, config);
+        },
+        stats: () => ({ pending: 0, inFlight: 0, settled: 0, calls: 0, maxCallsPerSecond: 20, stretch: { delayedChecks: 0, meanDelaySeconds: 0, maxDelaySeconds: 0, factor: 1 } }),
+        close() {},
+      };
     },
     async resolveRegion(profile) {
       regionLookups.push(profile);
