@@ -43,14 +43,7 @@ export const defaultLibrary: CliLibrary = {
     return createSharePool(options);
   },
   async resolveRegion(profile) {
-    const { ServiceCatalogClient } = await import('@aws-sdk/client-service-catalog');
-    const client = new ServiceCatalogClient(profile === undefined ? {} : { profile });
-    try {
-      return await client.config.region();
-    } catch {
-      return undefined;
-    } finally {
-      client.destroy();
-    }
+    const { resolveRegion } = await import('./region.js');
+    return resolveRegion(profile);
   },
 };

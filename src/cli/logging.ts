@@ -8,10 +8,13 @@ import type { LogLevel } from './options.js';
  * lines come out in order with the progress line.
  */
 export async function createLogger(level: LogLevel, stderr: CliWriter, pretty: boolean, color: boolean): Promise<PinoLogger> {
-  const { pino } = await import('pino');
+  // Bundled (dist/cli/bin.js), a CommonJS module may come as its default export only: take either.
+  const pinoModule = await import('pino');
+  const pino = pinoModule.pino ?? pinoModule.default;
   const options = { level, base: null, timestamp: pino.stdTimeFunctions.isoTime };
   if (!pretty) return pino(options, { write: (line: string) => void stderr.write(line) });
-  const { prettyFactory } = await import('pino-pretty');
+  const prettyModule = await import('pino-pretty');
+  const prettyFactory = prettyModule.prettyFactory ?? prettyModule.default.prettyFactory;
   const format = prettyFactory({ colorize: color, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true });
   return pino(options, { write: (line: string) => void stderr.write(format(line)) });
 }

@@ -121,3 +121,15 @@ describe('PLAN_JSON_SCHEMA', () => {
     expect(['r-ab12', '12345', 'ou-x', ''].some((v) => node.test(v))).toBe(false);
   });
 });
+
+describe('docs/pool.md', () => {
+  it('shows plans that validate (JSON and YAML)', async () => {
+    const page = readFileSync(new URL('../../docs/pool.md', import.meta.url), 'utf8');
+    const blocks = [...page.matchAll(/```(json|yaml)\n([^]*?)```/g)];
+    expect(blocks.map((b) => b[1])).toEqual(['json', 'yaml']);
+    for (const [, kind, text] of blocks) {
+      const plan = await parsePlan(text ?? '', `plan.${kind ?? ''}`);
+      expect(plan.shares.length).toBeGreaterThan(1);
+    }
+  });
+});
