@@ -5,10 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { defaultScenario } from '../src/simulator/defaultScenario.js';
+import { fileURLToPath } from 'node:url';
 import { CLI_BIN, startSimulatorProcess } from './lib/simulatorProcess.js';
 import { fixed, formatTable, machineInfo, machineLine, median, parseBenchArgs } from './lib/report.js';
 
 const AWS = '/usr/bin/aws';
+const UNBUNDLED_BIN = fileURLToPath(new URL('./lib/unbundledBin.js', import.meta.url));
 const args = parseBenchArgs(process.argv.slice(2));
 const runs = Math.max(10, Number(args.flags.get('runs') ?? 15));
 const machine = machineInfo();
@@ -46,6 +48,12 @@ try {
       theirs: [AWS, ['--endpoint-url', simulator.endpoint, 'servicecatalog', 'describe-portfolio-share-status', '--portfolio-share-token', token]],
     },
     { name: '--help / aws --version', ours: [process.execPath, [CLI_BIN, '--help']], theirs: [AWS, ['--version']] },
+    {
+      name: 'status, unbundled (before)',
+      ours: [process.execPath, [UNBUNDLED_BIN, 'status', token, '--endpoint-url', simulator.endpoint]],
+      theirs: [AWS, ['--endpoint-url', simulator.endpoint, 'servicecatalog', 'describe-portfolio-share-status', '--portfolio-share-token', token]],
+    },
+    { name: '--help, unbundled (before)', ours: [process.execPath, [UNBUNDLED_BIN, '--help']], theirs: [AWS, ['--version']] },
     { name: 'node -e 0 (floor)', ours: [process.execPath, ['-e', '0']] },
   ];
   const results = pairs.map((p) => ({ name: p.name, ours: [] as number[], theirs: [] as number[], statuses: new Set<number | null>() }));

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { computeDelay, SCHEDULE_PRESETS, type ScheduleDefinition } from '../src/schedule.js';
 import { mulberry32 } from '../src/simulator/random.js';
 import { BASELINES, type DelayFunction } from './schedule/baselines.js';
-import { realTimeCrossCheck } from './schedule/crossCheck.js';
 import { frontierSvg, type FrontierPoint } from './schedule/frontierSvg.js';
 import { logUniformDurations, simulateWait } from './schedule/model.js';
 import { runRealWaits, waitRandom } from './schedule/realWaiter.js';
@@ -55,6 +54,9 @@ const terraform = rows.find((r) => r.name === 'Terraform')?.summary ?? model(BAS
 const former = summarize(formerReal);
 const targets = checkTargets(summarize(defaultReal), terraform, former);
 const crossDurations = logUniformDurations(crossCheckWaits, 3, 30, mulberry32(args.seed + 1));
+// The SDK (loaded only for the cross-check) would warn about Node 20 on stderr otherwise.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { realTimeCrossCheck } = await import('./schedule/crossCheck.js');
 const crossCheck = crossCheckWaits > 0 ? await realTimeCrossCheck(crossDurations, args.seed, curveDelay(balanced)) : undefined;
 
 const points: FrontierPoint[] = rows.map((r) => ({ name: r.name.split(' ').slice(0, 2).join(' ').replace(/'/g, ''), callsPerWait: r.summary.callsPerWait, p95LagSeconds: r.summary.p95Lag, ours: r.ours }));

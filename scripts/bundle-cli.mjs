@@ -16,6 +16,8 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // ESM builds first: the SDK's dist-es tree-shakes down to the one client and command the CLI uses.
+  mainFields: ['module', 'main'],
   target: 'node20',
   minify: true,
   legalComments: 'none',
