@@ -39,6 +39,12 @@ export function parseBenchArgs(argv: string[], defaultSeed = 1): BenchArgs {
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     if (!arg.startsWith('--')) throw new TypeError(`unexpected argument ${JSON.stringify(arg)}`);
+    const eq = arg.indexOf('=');
+    if (eq > 0) {
+      // --name=value, for values that start with "--" themselves (e.g. --node-flags=--max-semi-space-size=2).
+      flags.set(arg.slice(2, eq), arg.slice(eq + 1));
+      continue;
+    }
     const next = argv[i + 1];
     if (next !== undefined && !next.startsWith('--')) {
       flags.set(arg.slice(2), next);
