@@ -18,6 +18,8 @@ export interface CliLibrary {
    * undefined when there is none. Called only when neither `--region` nor the environment gives one.
    */
   resolveRegion(profile: string | undefined): Promise<string | undefined>;
+  /** Optional: start loading what `command` will call, so it loads while other start-up work runs. */
+  preload?(command: 'wait' | 'status'): Promise<unknown>;
   /** A share pool (src/pool): `wait` with several tokens waits through one, under one call budget. */
   createSharePool(options: SharePoolOptions): Promise<CliSharePool>;
 }
@@ -30,6 +32,9 @@ export interface CliSharePool {
 }
 
 export const defaultLibrary: CliLibrary = {
+  preload(command) {
+    return command === 'status' ? import('../getPortfolioShareStatus.js') : import('../waitUntilPortfolioShareComplete.js');
+  },
   async waitUntilPortfolioShareComplete(config, input) {
     const { waitUntilPortfolioShareComplete } = await import('../waitUntilPortfolioShareComplete.js');
     return waitUntilPortfolioShareComplete(config, input);

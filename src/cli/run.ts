@@ -27,12 +27,15 @@ export async function runInvocation(invocation: Invocation, env: CliEnv, io: Cli
   const showProgress =
     invocation.command === 'wait' && io.stderr.isTTY === true && !isCi(env) && !options.quiet && env.TERM !== 'dumb';
   const progress = showProgress ? new ProgressLine(io.stderr, tokens, now) : undefined;
+  // Start loading the command's code (the SDK) while pino loads, not after it.
+  const preloading = library.preload?.(invocation.command);
   const logger = await createLogger(
     options.logLevel,
     progress ? progress.wrap(io.stderr) : io.stderr,
     io.stderr.isTTY === true,
     io.stderr.isTTY === true && !noColor,
   );
+  await preloading?.catch(() => undefined);
 
   const controller = new AbortController();
   let interruptedBy: CliSignal | undefined;
