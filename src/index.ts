@@ -13,7 +13,11 @@ export {
   DEFAULT_DELAY_COEFFICIENT,
   DEFAULT_DELAY_EXPONENT,
   DEFAULT_JITTER,
+  SCHEDULE_PRESETS,
   type DelayScheduleOptions,
+  type ScheduleCurve,
+  type ScheduleDefinition,
+  type SchedulePreset,
 } from './schedule.js';
 export {
   parseOrganizationNode,
@@ -25,3 +29,28 @@ export {
   type ParsedOrganizationNode,
 } from './organizationNode.js';
 export * from './shares/index.js';
+export {
+  createSharePool,
+  SharePool,
+  DEFAULT_MAX_CALLS_PER_SECOND,
+  DEFAULT_MAX_CONCURRENT_CALLS,
+  DEFAULT_POOL_MAX_WAIT_SECONDS,
+  type PoolOutcome,
+  type PoolStats,
+  type PoolTimers,
+  type PoolWaitOptions,
+  type SharePoolOptions,
+} from './pool/index.js';
+export {
+  validatePlan,
+  parsePlan,
+  sharesByPortfolio,
+  InvalidPlanError,
+  PLAN_JSON_SCHEMA,
+  type Plan,
+  type PlanAction,
+  type PlanInput,
+  type PlanProblem,
+  type PlanShare,
+  type PlanShareInput,
+} from './plan/index.js';

@@ -1,5 +1,6 @@
 import type { ServiceCatalogClientConfig } from '@aws-sdk/client-service-catalog';
 import type { Logger } from './logger.js';
+import type { ScheduleCurve, SchedulePreset } from './schedule.js';
 
 /** Status values of `DescribePortfolioShareStatus`. */
 export type PortfolioShareStatus =
@@ -111,8 +112,15 @@ export interface WaiterConfiguration {
   maxWaitTime: number;
   /** Smallest delay between checks, in seconds. @default 0.5 */
   minDelay?: number;
-  /** Largest delay between checks, in seconds. @default 9 */
+  /** Largest delay between checks, in seconds. @default 7.5 */
   maxDelay?: number;
+  /**
+   * Another point of the polling frontier (docs/performance.md): a preset — `'balanced'` (the
+   * default), `'fewer-calls'` or `'low-lag'` — or the curve itself, `{ coefficient, exponent }`
+   * (delay ≈ coefficient·elapsed^exponent s). `minDelay`/`maxDelay`, when given, override a preset's
+   * bounds. @default 'balanced'
+   */
+  schedule?: SchedulePreset | ScheduleCurve;
   /** Aborts the wait; it then rejects with `WaitAbortedError` at once. */
   abortSignal?: AbortSignal;
   /** A pino-compatible logger. @default silent */

@@ -2,7 +2,7 @@ import { DEFAULT_RETRY } from './describe.js';
 import { InvalidInputError } from './errors.js';
 import { redact } from './redact.js';
 import { guardLogger, isLogger, silentLogger, type Logger } from './logger.js';
-import { DEFAULT_MAX_DELAY_SECONDS, DEFAULT_MIN_DELAY_SECONDS } from './schedule.js';
+import { SCHEDULE_PRESETS, type ScheduleDefinition, type SchedulePreset } from './schedule.js';
 import { realTimers } from './timers.js';
 import { isValidToken, TOKEN_MAX_LENGTH } from './token.js';
 import type { RetryOptions, StatusChangeEvent, Timers } from './types.js';
@@ -24,6 +24,9 @@ export interface WaitSettings extends CheckSettings {
   maxWaitTime: number;
   minDelay: number;
   maxDelay: number;
+  /** The delay curve: delay ≈ coefficient·elapsed^exponent seconds. */
+  coefficient: number;
+  exponent: number;
   notFoundGraceSeconds: number;
   /** When the share action was made (timers clock, ms); the not-found grace counts from it. */
   actionStartedAt?: number | undefined;
@@ -195,16 +198,17 @@ export function validateWaitOptions(config: unknown): Omit<WaitSettings, 'token'
   const check = validateCallOptions(config);
   const record = config as Record<string, unknown>;
   const maxWaitTime = positiveSeconds('maxWaitTime', record.maxWaitTime, 'pass how long to wait at most, in seconds, e.g. 900');
+  const schedule = validateSchedule(record.schedule);
   const minDelay =
-    record.minDelay === undefined ? undefined : positiveSeconds('minDelay', record.minDelay, `pass the shortest delay between checks in seconds, e.g. ${DEFAULT_MIN_DELAY_SECONDS}, or leave it out`);
+    record.minDelay === undefined ? undefined : positiveSeconds('minDelay', record.minDelay, `pass the shortest delay between checks in seconds, e.g. ${schedule.minDelay}, or leave it out`);
   const maxDelay =
-    record.maxDelay === undefined ? undefined : positiveSeconds('maxDelay', record.maxDelay, `pass the longest delay between checks in seconds, e.g. ${DEFAULT_MAX_DELAY_SECONDS}, or leave it out`);
+    record.maxDelay === undefined ? undefined : positiveSeconds('maxDelay', record.maxDelay, `pass the longest delay between checks in seconds, e.g. ${schedule.maxDelay}, or leave it out`);
   if (minDelay !== undefined && maxDelay !== undefined && minDelay > maxDelay) {
     invalid('minDelay', minDelay, `not exceed maxDelay (${maxDelay} s)`, 'lower minDelay or raise maxDelay');
   }
   // A single bound given alone moves the other default out of its way rather than failing.
-  const resolvedMin = minDelay ?? Math.min(DEFAULT_MIN_DELAY_SECONDS, maxDelay ?? DEFAULT_MIN_DELAY_SECONDS);
-  const resolvedMax = maxDelay ?? Math.max(DEFAULT_MAX_DELAY_SECONDS, resolvedMin);
+  const resolvedMin = minDelay ?? Math.min(schedule.minDelay, maxDelay ?? schedule.minDelay);
+  const resolvedMax = maxDelay ?? Math.max(schedule.maxDelay, resolvedMin);
   const grace = record.notFoundGraceSeconds;
   if (grace !== undefined && (typeof grace !== 'number' || !Number.isFinite(grace) || grace < 0)) {
     invalid('notFoundGraceSeconds', grace, 'be a finite number of seconds ≥ 0', `pass e.g. ${DEFAULT_NOT_FOUND_GRACE_SECONDS} (the default), or 0 to fail on the first not-found`);
@@ -220,6 +224,8 @@ export function validateWaitOptions(config: unknown): Omit<WaitSettings, 'token'
     maxWaitTime,
     minDelay: resolvedMin,
     maxDelay: resolvedMax,
+    coefficient: schedule.coefficient,
+    exponent: schedule.exponent,
     notFoundGraceSeconds: typeof grace === 'number' ? grace : DEFAULT_NOT_FOUND_GRACE_SECONDS,
     actionStartedAt: actionStartedAt as number | undefined,
     acceptPartialSuccess: optionalBoolean('acceptPartialSuccess', record.acceptPartialSuccess, false),
@@ -234,4 +240,23 @@ function optionalCallback(option: string, value: unknown): ((event: StatusChange
     invalid(option, value, 'be a function', 'pass (event) => { … } or leave it out');
   }
   return value as ((event: StatusChangeEvent) => unknown) | undefined;
+}
+
+/** A preset name or a `{ coefficient, exponent }` curve (bounds from the default preset). */
+export function validateSchedule(value: unknown): ScheduleDefinition {
+  const names = Object.keys(SCHEDULE_PRESETS);
+  if (value === undefined) return SCHEDULE_PRESETS.balanced;
+  if (typeof value === 'string') {
+    if (names.includes(value)) return SCHEDULE_PRESETS[value as SchedulePreset];
+    return invalid('schedule', value, `be one of ${names.map((n) => JSON.stringify(n)).join(', ')} or { coefficient, exponent }`, 'pick a preset or leave schedule out');
+  }
+  if (!isRecord(value)) return invalid('schedule', value, 'be a preset name or { coefficient, exponent }', "pass e.g. 'fewer-calls' or { coefficient: 0.38, exponent: 0.64 }");
+  const { coefficient, exponent } = value;
+  if (typeof coefficient !== 'number' || !Number.isFinite(coefficient) || coefficient <= 0) {
+    return invalid('schedule.coefficient', coefficient, 'be a finite number greater than 0', 'pass e.g. 0.38 (the default)');
+  }
+  if (typeof exponent !== 'number' || !Number.isFinite(exponent) || exponent <= 0 || exponent > 1) {
+    return invalid('schedule.exponent', exponent, 'be a number in (0, 1]', 'pass e.g. 0.64 (the default); 1 grows linearly');
+  }
+  return { ...SCHEDULE_PRESETS.balanced, coefficient, exponent };
 }

@@ -93,7 +93,13 @@ async function poll(settings: WaitSettings, client: ServiceCatalogLikeClient, si
       if (progress.attempts > 0) {
         // Never sleep past the deadline: the last check happens at it, not a whole delay before.
         const delayMs = Math.min(
-          computeDelay(elapsedSeconds(), { minDelay: settings.minDelay, maxDelay: settings.maxDelay, random: timers.random }) * 1000,
+          computeDelay(elapsedSeconds(), {
+            minDelay: settings.minDelay,
+            maxDelay: settings.maxDelay,
+            coefficient: settings.coefficient,
+            exponent: settings.exponent,
+            random: timers.random,
+          }) * 1000,
           deadline - timers.now(),
         );
         if (delayMs > 0) await timers.sleep(delayMs, signal);

@@ -26,14 +26,41 @@ describe('validateWaiterConfiguration', () => {
       timers: realTimers,
       abortSignal: undefined,
       maxWaitTime: 600,
-      minDelay: 0.5,
-      maxDelay: 9,
+      minDelay: 2.1,
+      maxDelay: 7.5,
+      coefficient: 0.38,
+      exponent: 0.64,
       notFoundGraceSeconds: 30,
       acceptPartialSuccess: false,
       tolerateDuplicates: true,
       onStatusChange: undefined,
       onProgress: undefined,
     });
+  });
+
+  it('takes a schedule preset or curve; explicit bounds override the preset\'s', () => {
+    expect(validateWaiterConfiguration({ client, maxWaitTime: 600, schedule: 'fewer-calls' }, input)).toMatchObject({ coefficient: 0.6, exponent: 0.6, minDelay: 3, maxDelay: 15 });
+    expect(validateWaiterConfiguration({ client, maxWaitTime: 600, schedule: 'low-lag', maxDelay: 4 }, input)).toMatchObject({ minDelay: 1, maxDelay: 4 });
+    expect(validateWaiterConfiguration({ client, maxWaitTime: 600, schedule: { coefficient: 0.5, exponent: 1 } }, input)).toMatchObject({
+      coefficient: 0.5,
+      exponent: 1,
+      minDelay: 2.1,
+      maxDelay: 7.5,
+    });
+  });
+
+  it.each([
+    ['schedule', 'fast', /schedule must be one of "balanced", "fewer-calls", "low-lag"/],
+    ['schedule', 7, /schedule must be a preset name or \{ coefficient, exponent \}/],
+    ['schedule.coefficient', { coefficient: 0, exponent: 0.5 }, /schedule.coefficient must be a finite number greater than 0, but received 0/],
+    ['schedule.exponent', { coefficient: 0.4, exponent: 1.5 }, /schedule.exponent must be a number in \(0, 1\], but received 1.5/],
+  ])('refuses a bad %s', (option, schedule, message) => {
+    expect(() => validateWaiterConfiguration({ client, maxWaitTime: 600, schedule }, input)).toThrow(message);
+    try {
+      validateWaiterConfiguration({ client, maxWaitTime: 600, schedule }, input);
+    } catch (error) {
+      expect(error).toMatchObject({ name: 'InvalidInputError', option });
+    }
   });
 
   it('moves the other default out of the way when only one delay bound is given', () => {

@@ -1,3 +1,4 @@
+import type { PoolStats, PoolWaitOptions, SharePoolOptions } from '../pool/types.js';
 import type {
   PortfolioShareInput,
   PortfolioShareResult,
@@ -19,9 +20,23 @@ export interface CliLibrary {
    * whether it exists, its region, endpoint URL and CA bundle. Read with the AWS SDK's own loader.
    */
   loadProfile(profile: string | undefined, env: CliEnv): Promise<ProfileSettings>;
+  /** Optional: start loading what `command` will call, so it loads while other start-up work runs. */
+  preload?(command: 'wait' | 'status'): Promise<unknown>;
+  /** A share pool (src/pool): `wait` with several tokens waits through one, under one call budget. */
+  createSharePool(options: SharePoolOptions): Promise<CliSharePool>;
+}
+
+/** The part of a SharePool the CLI uses. */
+export interface CliSharePool {
+  wait(token: string, options?: PoolWaitOptions): Promise<PortfolioShareResult>;
+  stats(): PoolStats;
+  close(): void;
 }
 
 export const defaultLibrary: CliLibrary = {
+  preload(command) {
+    return command === 'status' ? import('../getPortfolioShareStatus.js') : import('../waitUntilPortfolioShareComplete.js');
+  },
   async waitUntilPortfolioShareComplete(config, input) {
     const { waitUntilPortfolioShareComplete } = await import('../waitUntilPortfolioShareComplete.js');
     return waitUntilPortfolioShareComplete(config, input);
@@ -33,5 +48,9 @@ export const defaultLibrary: CliLibrary = {
   async loadProfile(profile, env) {
     const { loadProfile } = await import('./profile.js');
     return loadProfile(profile, env);
+  },
+  async createSharePool(options) {
+    const { createSharePool } = await import('../pool/sharePool.js');
+    return createSharePool(options);
   },
 };

@@ -1,3 +1,4 @@
+import type { SchedulePreset } from '../schedule.js';
 // The parsed command line: what `parseCommandLine` hands to `runInvocation`.
 import type { OrganizationNodeInput } from '../organizationNode.js';
 import type { StateMachineSpec } from '../workflow/definitions.js';
@@ -41,6 +42,10 @@ export interface WaitInvocation {
   minDelaySeconds?: number | undefined;
   maxDelaySeconds?: number | undefined;
   notFoundGraceSeconds?: number | undefined;
+  /** Budget of DescribePortfolioShareStatus calls per second shared by every token (the pool's). */
+  maxCallsPerSecond?: number | undefined;
+  /** A schedule preset: balanced (default), fewer-calls or low-lag. */
+  schedule?: SchedulePreset | undefined;
   acceptPartial: boolean;
   /** False with `--no-tolerate-duplicates`: only-DuplicateResourceException errors fail the share. */
   tolerateDuplicates: boolean;

@@ -2,12 +2,29 @@ import { CommanderError, type Command } from 'commander';
 import { buildProgram } from './program.js';
 import { redact } from '../redact.js';
 import { isValidToken, TOKEN_MAX_LENGTH } from '../token.js';
-import { seconds, UsageError } from './usage.js';
+import { NUMBER_PATTERN, seconds, UsageError } from './usage.js';
 import { isShareCommand, shareInvocationOf } from './parseShare.js';
-import { PROGRAM, DEFAULT_TIMEOUT_SECONDS, type CommonOptions, type Invocation, type LogLevel, type ParseOutcome, type StateMachineInvocation } from './options.js';
+import { PROGRAM, DEFAULT_TIMEOUT_SECONDS, type CommonOptions, type Invocation, type LogLevel, type ParseOutcome, type StateMachineInvocation, type WaitInvocation } from './options.js';
 import type { StateMachineSpec } from '../workflow/definitions.js';
 
 const REGION_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+const PRESETS: ReadonlyArray<NonNullable<WaitInvocation['schedule']>> = ['balanced', 'fewer-calls', 'low-lag'];
+
+function schedulePreset(value: unknown): WaitInvocation['schedule'] {
+  if (value === undefined) return undefined;
+  const preset = PRESETS.find((p) => p === value);
+  if (preset === undefined) throw new UsageError(`--schedule must be balanced, fewer-calls or low-lag, got '${String(value)}'`);
+  return preset;
+}
+
+function callsPerSecond(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value);
+  const parsed = NUMBER_PATTERN.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(parsed) || parsed < 1) throw new UsageError(`--max-calls-per-second must be a number of calls of 1 or more, got '${text}'`);
+  return parsed;
+}
 
 function token(value: string): string {
   if (!isValidToken(value)) {
@@ -143,6 +160,7 @@ function invocationOf(cmd: Command, env: Readonly<Record<string, string | undefi
   if (minDelaySeconds !== undefined && maxDelaySeconds !== undefined && minDelaySeconds > maxDelaySeconds) {
     throw new UsageError(`--min-delay (${minDelaySeconds}) must not be greater than --max-delay (${maxDelaySeconds})`);
   }
+  const maxCallsPerSecond = callsPerSecond(opts.maxCallsPerSecond);
   return {
     command: 'wait',
     tokens,
@@ -150,6 +168,8 @@ function invocationOf(cmd: Command, env: Readonly<Record<string, string | undefi
     minDelaySeconds,
     maxDelaySeconds,
     notFoundGraceSeconds,
+    maxCallsPerSecond,
+    schedule: schedulePreset(opts.schedule),
     acceptPartial,
     tolerateDuplicates: opts.tolerateDuplicates !== false,
     options,

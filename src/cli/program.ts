@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { DEFAULT_MAX_DELAY_SECONDS, DEFAULT_MIN_DELAY_SECONDS } from '../schedule.js';
 import { DEFAULT_MAX_CONCURRENCY, DEFAULT_NOT_FOUND_GRACE_SECONDS, DEFAULT_TIMEOUT_SECONDS, LOG_LEVELS, OUTPUT_FORMATS, PROGRAM } from './options.js';
 import { addShareCommands } from './shareCommands.js';
+import { DEFAULT_MAX_CALLS_PER_SECOND } from '../pool/defaults.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -83,6 +84,11 @@ export function buildProgram(version: string, out: string[], err: string[], fail
     .option('--timeout <seconds>', `give up after this many seconds; exit 3 (default: ${DEFAULT_TIMEOUT_SECONDS})`)
     .option('--min-delay <seconds>', `shortest delay between checks (default: ${DEFAULT_MIN_DELAY_SECONDS})`)
     .option('--max-delay <seconds>', `longest delay between checks (default: ${DEFAULT_MAX_DELAY_SECONDS})`)
+    .option('--schedule <preset>', 'balanced (default), fewer-calls or low-lag (docs/performance.md)')
+    .option(
+      '--max-calls-per-second <n>',
+      `with several tokens, the most status calls per second for all of them together (default: ${DEFAULT_MAX_CALLS_PER_SECOND})`,
+    )
     .option('--accept-partial', 'exit 0 when a share ends COMPLETED_WITH_ERRORS')
     .option('--no-tolerate-duplicates', 'fail a share whose only errors are DuplicateResourceException')
     .option(

@@ -40,12 +40,15 @@ export async function runInvocation(
   const showProgress =
     invocation.command === 'wait' && io.stderr.isTTY === true && !isCi(env) && !options.quiet && env.TERM !== 'dumb';
   const progress = showProgress ? new ProgressLine(io.stderr, tokens, now) : undefined;
+  // Start loading the command's code (the SDK) while pino loads, not after it.
+  const preloading = library.preload?.(invocation.command === 'status' ? 'status' : 'wait');
   const logger = await createLogger(
     options.logLevel,
     progress ? progress.wrap(io.stderr) : io.stderr,
     io.stderr.isTTY === true,
     io.stderr.isTTY === true && !noColor,
   );
+  await preloading?.catch(() => undefined);
 
   const controller = new AbortController();
   let interruptedBy: CliSignal | undefined;
@@ -141,28 +144,41 @@ async function waitAll(invocation: WaitInvocation, library: CliLibrary, calls: C
     lastStatus.set(event.token, event.status);
     progress?.update(event);
   };
-  return Promise.all(
-    invocation.tokens.map(async (token) => {
-      try {
-        const result = await library.waitUntilPortfolioShareComplete(
-          {
-            clientConfig: calls.clientConfig,
-            maxWaitTime: invocation.timeoutSeconds,
-            minDelay: invocation.minDelaySeconds,
-            maxDelay: invocation.maxDelaySeconds,
-            notFoundGraceSeconds: invocation.notFoundGraceSeconds,
-            acceptPartialSuccess: invocation.acceptPartial,
-            tolerateDuplicates: invocation.tolerateDuplicates,
-            abortSignal: calls.signal,
-            logger: calls.logger,
-            onProgress,
-          },
-          { PortfolioShareToken: token },
-        );
-        return outcomeOfWaitResult(result);
-      } catch (error) {
-        return outcomeOfError(token, error, calls.interruptedBy(), lastStatus.get(token));
-      }
-    }),
-  );
+  const waitConfig = {
+    clientConfig: calls.clientConfig,
+    maxWaitTime: invocation.timeoutSeconds,
+    minDelay: invocation.minDelaySeconds,
+    maxDelay: invocation.maxDelaySeconds,
+    schedule: invocation.schedule,
+    notFoundGraceSeconds: invocation.notFoundGraceSeconds,
+    acceptPartialSuccess: invocation.acceptPartial,
+    tolerateDuplicates: invocation.tolerateDuplicates,
+    logger: calls.logger,
+  };
+  const perWait = { abortSignal: calls.signal, onProgress };
+  // Several tokens share one pool: one client, one call budget, one timer.
+  const pool =
+    invocation.tokens.length > 1 ? await library.createSharePool({ ...waitConfig, ...perWait, maxCallsPerSecond: invocation.maxCallsPerSecond }) : undefined;
+  try {
+    const outcomes = await Promise.all(
+      invocation.tokens.map(async (token) => {
+        try {
+          const result =
+            pool === undefined
+              ? await library.waitUntilPortfolioShareComplete({ ...waitConfig, ...perWait }, { PortfolioShareToken: token })
+              : await pool.wait(token);
+          return outcomeOfWaitResult(result);
+        } catch (error) {
+          return outcomeOfError(token, error, calls.interruptedBy(), lastStatus.get(token));
+        }
+      }),
+    );
+    const stretch = pool?.stats().stretch;
+    if (stretch !== undefined && stretch.factor > 1.1) {
+      calls.logger.info({ stretch }, 'the call budget (--max-calls-per-second) stretched the schedule');
+    }
+    return outcomes;
+  } finally {
+    pool?.close();
+  }
 }

@@ -1,5 +1,5 @@
 // Usage errors found while reading the command line (exit 2, nothing called).
-const NUMBER_PATTERN = /^(\d+(\.\d*)?|\.\d+)$/;
+export const NUMBER_PATTERN = /^(\d+(\.\d*)?|\.\d+)$/;
 
 /** A command-line mistake; its message is printed after `error: `. */
 export class UsageError extends Error {}

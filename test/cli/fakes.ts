@@ -1,6 +1,7 @@
 import type { CliIo, CliSignal } from '../../src/cli/io.js';
 import type { CliLibrary } from '../../src/cli/library.js';
 import type { ProfileSettings } from '../../src/cli/profile.js';
+import type { SharePoolOptions } from '../../src/pool/types.js';
 import type { PortfolioShareInput, PortfolioShareResult, StatusCheckConfiguration, WaiterConfiguration } from '../../src/types.js';
 
 export interface FakeIo extends CliIo {
@@ -45,6 +46,8 @@ export interface FakeLibrary extends CliLibrary {
   checks: Array<{ config: StatusCheckConfiguration; input: PortfolioShareInput }>;
   /** The profile names `loadProfile` was asked for (undefined: none given). */
   profileLookups: Array<string | undefined>;
+  /** Options of every pool created (a `wait` with several tokens). */
+  pools: SharePoolOptions[];
   /** Any call at all (wait, status, profile lookup). */
   calls(): number;
 }
@@ -54,6 +57,7 @@ export function fakeLibrary(answers: Record<string, Answer> = {}, region?: strin
   const waits: FakeLibrary['waits'] = [];
   const checks: FakeLibrary['checks'] = [];
   const profileLookups: Array<string | undefined> = [];
+  const pools: SharePoolOptions[] = [];
   const answer = async (token: string, config: WaiterConfiguration): Promise<PortfolioShareResult> => {
     const a = answers[token];
     if (a === undefined) throw new Error(`no fake answer for ${token}`);
@@ -65,6 +69,7 @@ export function fakeLibrary(answers: Record<string, Answer> = {}, region?: strin
     waits,
     checks,
     profileLookups,
+    pools,
     calls: () => waits.length + checks.length + profileLookups.length,
     async waitUntilPortfolioShareComplete(config, input) {
       waits.push({ config, input });
@@ -85,6 +90,20 @@ export function fakeLibrary(answers: Record<string, Answer> = {}, region?: strin
         endpointUrl: settings?.endpointUrl,
         ignoreConfiguredEndpointUrls: settings?.ignoreConfiguredEndpointUrls ?? false,
         caBundle: settings?.caBundle,
+      };
+    },
+    async createSharePool(options) {
+      pools.push(options);
+      // Each wait is recorded as the waiter's would be: the pool's options with the wait's own.
+      const { maxCallsPerSecond: _budget, ...poolConfig } = options;
+      return {
+        async wait(token, waitOptions) {
+          const config = { ...poolConfig, ...waitOptions } as WaiterConfiguration;
+          waits.push({ config, input: { PortfolioShareToken: token } });
+          return answer(token, config);
+        },
+        stats: () => ({ pending: 0, inFlight: 0, settled: 0, calls: 0, maxCallsPerSecond: 20, stretch: { delayedChecks: 0, meanDelaySeconds: 0, maxDelaySeconds: 0, factor: 1 } }),
+        close() {},
       };
     },
   };

@@ -16,7 +16,7 @@ import { installProject, npmEnv, packPackage, pathWithThisNode, repoRoot } from 
 const run = promisify(execFile);
 const QUICK_START = fileURLToPath(new URL('../fixtures/consumer/quickStart.ts', import.meta.url));
 const TSC = join(repoRoot, 'node_modules/typescript/bin/tsc');
-const ENTRY_POINTS = ['portfolio-share-waiter', 'portfolio-share-waiter/simulator', 'portfolio-share-waiter/cli'];
+const ENTRY_POINTS = ['portfolio-share-waiter', 'portfolio-share-waiter/simulator', 'portfolio-share-waiter/cli', 'portfolio-share-waiter/workflow', 'portfolio-share-waiter/lambda'];
 // The ESM project also checks the package's .d.ts files (skipLibCheck off, the strictest a consumer can
 // be); the CommonJS one keeps `tsc --init`'s skipLibCheck: true, the common setting.
 const tsconfig = (type: 'module' | 'commonjs') => ({
