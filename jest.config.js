@@ -1,13 +1,55 @@
-/** @type {import('jest').Config} */
-export default {
+// Two projects: `unit` (in-process, fake clocks; the fast loop, `npm run test:unit`) and `integration`
+// (spawns processes or runs on real clocks and sockets; needs `npm run build`). A test belongs to a project by
+// its folder: test/integration/ and any process/ folder are integration, everything else under test/ is unit.
+// test/interop/ (needs the AWS CLI) has its own config and script.
+
+/** What both projects share. */
+const base = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   setupFiles: ['<rootDir>/test/setup-env.ts'],
+};
+
+/** Folders whose tests spawn processes, run on real clocks or need dist/. */
+export const integrationFolders = ['<rootDir>/test/integration/', '<rootDir>/test/.*/process/'];
+/** Folders with their own config and npm script. */
+export const separateFolders = ['<rootDir>/test/interop/', '<rootDir>/test/faults/'];
+
+export const unitProject = {
+  ...base,
+  displayName: 'unit',
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', ...integrationFolders, ...separateFolders],
+};
+
+export const integrationProject = {
+  ...base,
+  displayName: 'integration',
+  testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/**/process/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', ...separateFolders],
+};
+
+/** @type {import('jest').Config} */
+export default {
+  projects: [unitProject, integrationProject],
   testTimeout: 30000,
+  // The gate: `npm test` runs with --coverage and fails below it. v8 coverage works with ESM
+  // (babel-istanbul instrumentation would need a transform of its own).
+  coverageProvider: 'v8',
+  collectCoverageFrom: [
+    'src/**/*.ts',
+    // Process shells: a few lines that run only as child processes (argv, exit code, signals), which jest
+    // cannot count; test/cli/process and test/simulator/process run them as processes.
+    '!src/cli/bin.ts',
+    '!src/simulator/bin.ts',
+    // The `npm start` demo: a script run as a process by test/integration/demo.test.ts.
+    '!src/demo.ts',
+  ],
+  coverageReporters: ['text-summary', 'text'],
+  coverageThreshold: { global: { lines: 95, branches: 95 } },
 };

@@ -14,7 +14,7 @@ import type { StatusChangeEvent, WaiterConfiguration } from '../src/types.js';
 import { waitUntilPortfolioShareComplete } from '../src/waitUntilPortfolioShareComplete.js';
 import { createCapturingLogger } from './support/capturingLogger.js';
 import { createFakeClient, serviceError, status, type Answer, type FakeClient } from './support/fakeClient.js';
-import { createFakeTimers, hangingSleep, type FakeTimers } from './support/fakeTimers.js';
+import { createFakeTimers, hangingSleep, StalledClockError, withStallGuard, type FakeTimers } from './support/fakeTimers.js';
 
 const input = { PortfolioShareToken: 'share-test1' };
 
@@ -206,6 +206,96 @@ describe('waitUntilPortfolioShareComplete: deadline', () => {
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error).toMatchObject({ lastStatus: 'IN_PROGRESS', cause: throttle });
     expect((error as Error).message).toContain('ThrottlingException');
+  });
+});
+
+describe('waitUntilPortfolioShareComplete: wiring of the deadline and of misbehaving dependencies', () => {
+  it('ends at maxWaitTime under a throttling storm: the per-call retry is given the deadline', async () => {
+    // Every call is throttled. The per-call retry (200, 400, 800, 1600 ms back-offs) would run past a 5 s
+    // deadline (to 7.1 s here) if the waiter did not hand it the deadline.
+    const timers = createFakeTimers();
+    const throttle = serviceError('ThrottlingException', 'Rate exceeded');
+    const { client, times } = timedClient([{ error: throttle }], timers);
+    const error = await rejection(waitUntilPortfolioShareComplete(config(client, timers, { maxWaitTime: 5 }), input));
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect(error).toMatchObject({ code: 'WAIT_TIMEOUT', elapsedSeconds: 5, cause: throttle });
+    expect(Math.max(...times)).toBe(5000);
+    expect(timers.now()).toBe(5000);
+  });
+
+  it('rejects with a typed ApiError when the injected logger throws, instead of hanging or leaking a plain Error', async () => {
+    const timers = createFakeTimers();
+    const broken = new Error('log sink closed');
+    const { logger } = createCapturingLogger();
+    // The status-change line (info) throws; the waiter's other lines (debug) still work.
+    const throwing: typeof logger = {
+      ...logger,
+      info: () => {
+        throw broken;
+      },
+      child: () => throwing,
+    };
+    const { client } = timedClient([status('IN_PROGRESS')], timers);
+    const error = await rejection(waitUntilPortfolioShareComplete(config(client, timers, { logger: throwing }), input));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'API_ERROR', serviceErrorName: 'Error', serviceMessage: 'log sink closed', attempts: 1 });
+    expect((error as Error).cause).toBe(broken);
+    expect(client.calls).toHaveLength(1);
+  });
+
+  it('rejects with a typed ApiError when the injected sleep throws', async () => {
+    const timers = createFakeTimers();
+    const broken = new TypeError('sleep is broken');
+    const { client } = timedClient([status('IN_PROGRESS')], timers);
+    const error = await rejection(
+      waitUntilPortfolioShareComplete(
+        config(client, {
+          ...timers,
+          sleep: async () => {
+            throw broken;
+          },
+        }),
+        input,
+      ),
+    );
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'API_ERROR', serviceErrorName: 'TypeError', serviceMessage: 'sleep is broken', attempts: 1 });
+    expect((error as Error).cause).toBe(broken);
+    expect(client.calls).toHaveLength(1);
+  });
+});
+
+describe('the fake clock fails fast', () => {
+  it('throws StalledClockError when read over and over while time stands still, and keeps throwing', () => {
+    const timers = createFakeTimers({ maxReadsWithoutTimePassing: 3 });
+    for (let i = 0; i < 3; i += 1) expect(timers.now()).toBe(0);
+    expect(() => timers.now()).toThrow(StalledClockError);
+    timers.advance(1);
+    expect(() => timers.now()).toThrow(/read 4 times in a row at 0 ms without time passing/);
+  });
+
+  it('counts zero-length sleeps as standing still, and resets when time moves', async () => {
+    const timers = createFakeTimers({ maxReadsWithoutTimePassing: 2 });
+    await timers.sleep(0);
+    timers.now();
+    await timers.sleep(5);
+    timers.now();
+    timers.now();
+    await expect(timers.sleep(0)).rejects.toBeInstanceOf(StalledClockError);
+  });
+
+  it('guards a clock the test drives', () => {
+    let now = 0;
+    const guarded = withStallGuard({ ...realTimers, now: () => now }, 2);
+    guarded.now();
+    guarded.now();
+    now = 1;
+    guarded.now();
+    guarded.now();
+    guarded.now();
+    expect(() => guarded.now()).toThrow(StalledClockError);
+    now = 2;
+    expect(() => guarded.now()).toThrow(StalledClockError);
   });
 });
 

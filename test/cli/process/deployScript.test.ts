@@ -4,11 +4,11 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSimulator } from '../../src/simulator/index.js';
-import type { RunningSimulator } from '../../src/simulator/types.js';
+import { startSimulator } from '../../../src/simulator/index.js';
+import type { RunningSimulator } from '../../../src/simulator/types.js';
 
-const SCRIPT = fileURLToPath(new URL('../../examples/deploy-share.sh', import.meta.url));
-const BIN = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+const SCRIPT = fileURLToPath(new URL('../../../examples/deploy-share.sh', import.meta.url));
+const BIN = fileURLToPath(new URL('../../../dist/cli/bin.js', import.meta.url));
 
 let sim: RunningSimulator;
 let dir: string;

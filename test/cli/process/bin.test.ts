@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreatePortfolioShareCommand, ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
-import { startSimulator } from '../../src/simulator/index.js';
-import type { RunningSimulator, Scenario } from '../../src/simulator/types.js';
-import type { JsonReport } from '../../src/cli/formatJson.js';
+import { startSimulator } from '../../../src/simulator/index.js';
+import type { RunningSimulator, Scenario } from '../../../src/simulator/types.js';
+import type { JsonReport } from '../../../src/cli/formatJson.js';
 
-const BIN = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../../dist/cli/bin.js', import.meta.url));
 
 const scenario: Scenario = {
   organization: {

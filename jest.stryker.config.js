@@ -1,0 +1,22 @@
+// The suite StrykerJS runs against each mutant (`npm run test:mutation`): the unit project plus the
+// in-process integration tests (real SDK client, real HTTP, simulator on 127.0.0.1) that exercise the
+// mutated modules. A flat config rather than `projects`, because the jest-runner installs its per-test
+// coverage environment on the root config only. Process-spawning tests run dist/, which Stryker does
+// not mutate, so they could not kill a mutant.
+import { unitProject } from './jest.config.js';
+
+/** @type {import('jest').Config} */
+export default {
+  ...unitProject,
+  displayName: undefined,
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '<rootDir>/test/integration/(?!(outcomes|logging|clientTimeouts)\\.test\\.ts$)',
+    '<rootDir>/test/.*/process/',
+    '<rootDir>/test/interop/',
+    '<rootDir>/test/faults/',
+    // Drives Debian's AWS CLI, not the mutated code.
+    '<rootDir>/test/simulator/awsCli\\.test\\.ts$',
+  ],
+  testTimeout: 30000,
+};

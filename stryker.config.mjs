@@ -1,0 +1,37 @@
+// Mutation testing of the core waiter and the CLI's outcome and exit-code modules: `npm run test:mutation`.
+// The score and every surviving mutant (killed since, or why it is equivalent) are in docs/testing.md.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  // Jest runs ESM only under this flag.
+  testRunnerNodeArgs: ['--experimental-vm-modules'],
+  jest: { projectType: 'custom', configFile: 'jest.stryker.config.js', enableFindRelatedTests: false },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'src/waitUntilPortfolioShareComplete.ts',
+    'src/acceptor.ts',
+    'src/schedule.ts',
+    'src/describe.ts',
+    'src/errors.ts',
+    'src/validate.ts',
+    'src/client.ts',
+    'src/timers.ts',
+    'src/abortLink.ts',
+    'src/outcome.ts',
+    'src/cli/outcome.ts',
+    'src/cli/exitCodes.ts',
+  ],
+  // The machine is shared: one or two test processes, and only mutants whose code or tests changed since
+  // the last run are tested again (reports/stryker-incremental.json, kept out of git).
+  concurrency: 2,
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  timeoutMS: 10000,
+  reporters: ['clear-text', 'progress', 'html'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  thresholds: { high: 90, low: 85, break: 85 },
+  ignorePatterns: ['dist', 'coverage', 'reports', '.tmp'],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
