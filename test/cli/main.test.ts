@@ -365,6 +365,18 @@ describe('logs on stderr', () => {
     await main(['wait', A, '--log-level', 'info'], { ...ENV, CI: 'true' }, ci, { library: fakeLibrary({ [A]: logging }) });
     expect(ci.err()).not.toContain('\r');
   });
+
+  test.each([
+    ['CI=false', true, { CI: 'false' }],
+    ['CI=0', true, { CI: '0' }],
+    ['CI empty', true, { CI: '' }],
+    ['CI=1', false, { CI: '1' }],
+    ['TERM=dumb', false, { TERM: 'dumb' }],
+  ])('on a terminal with %s, a progress line is shown: %s', async (_name, shown, extra) => {
+    const tty = fakeIo({ stderrTTY: true });
+    await main(['wait', A], { ...ENV, ...extra }, tty, { library: fakeLibrary({ [A]: result(A) }) });
+    expect(tty.err().includes('\r\x1b[K')).toBe(shown);
+  });
 });
 
 describe('progress line', () => {
@@ -408,6 +420,22 @@ describe('GitHub Actions', () => {
     const { out, err } = await run(['wait', A, '--output', 'json'], { [A]: timeoutError(A) }, GHA);
     expect(() => JSON.parse(out) as unknown).not.toThrow();
     expect(err).toContain(`::error title=Portfolio share ${A}::timed out after 600s; last status IN_PROGRESS\n`);
+  });
+
+  test('a GitHub Actions file that cannot be written is logged; the other file is still written and the exit code stands', async () => {
+    const io = fakeIo();
+    const written: string[] = [];
+    io.appendFile = async (path) => {
+      if (path === '/gh/output') throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+      written.push(path);
+    };
+    const code = await main(['wait', A], GHA, io, { library: fakeLibrary({ [A]: result(A) }) });
+    expect(code).toBe(0);
+    expect(written).toEqual(['/gh/summary']);
+    const lines = io.err().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 50, path: '/gh/output', msg: 'could not write a GitHub Actions file', err: expect.objectContaining({ code: 'EACCES' }) }),
+    ]);
   });
 
   test('nothing GitHub-specific outside GitHub Actions', async () => {
