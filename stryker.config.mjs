@@ -15,10 +15,6 @@ export default {
     'src/describe.ts',
     'src/errors.ts',
     'src/validate.ts',
-    'src/client.ts',
-    'src/timers.ts',
-    'src/abortLink.ts',
-    'src/outcome.ts',
     'src/cli/outcome.ts',
     'src/cli/exitCodes.ts',
   ],
@@ -28,6 +24,9 @@ export default {
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   timeoutMS: 5000,
+  // A static mutant (a module-level constant) is covered by every test, so each would rerun the whole
+  // suite; they are left out and listed as ignored. The constants they would change are checked by value.
+  ignoreStatic: true,
   reporters: ['clear-text', 'progress', 'html'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   thresholds: { high: 90, low: 85, break: 85 },

@@ -100,6 +100,23 @@ describe('validateWaiterConfiguration', () => {
     expect(error.message).not.toContain(secret);
   });
 
+  it.each([
+    ['a long string, cut at 120 characters', { client, maxWaitTime: 'x'.repeat(130) }, `"${'x'.repeat(120)}…"`],
+    ['a function', { client, maxWaitTime: () => 60 }, 'a function'],
+    ['an array', { client, maxWaitTime: [60] }, 'an array'],
+    ['an object', { client, maxWaitTime: { seconds: 60 } }, 'an object'],
+    ['null', { client, maxWaitTime: null }, 'null'],
+    ['a boolean', { client, maxWaitTime: true }, 'true'],
+  ])('shows the value received as %s', (_name, config, shown) => {
+    expect(invalidInput(() => validateWaiterConfiguration(config, input)).message).toContain(`but received ${shown};`);
+  });
+
+  it('rejects input that is not an object, clientConfig that is not an object, retry that is not an object', () => {
+    expect(invalidInput(() => validateWaiterConfiguration({ client, maxWaitTime: 60 }, 'share-6v24abcdefghi')).option).toBe('PortfolioShareToken');
+    expect(invalidInput(() => validateWaiterConfiguration({ clientConfig: 'us-east-1', maxWaitTime: 60 }, input)).option).toBe('clientConfig');
+    expect(invalidInput(() => validateWaiterConfiguration({ client, maxWaitTime: 60, retry: 3 }, input)).option).toBe('retry');
+  });
+
   it('rejects a config that is not an object', () => {
     expect(invalidInput(() => validateWaiterConfiguration(null, input)).option).toBe('config');
   });

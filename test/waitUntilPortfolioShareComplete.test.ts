@@ -47,6 +47,19 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** Wait for `event`, failing at once (not by jest's time-out) if the wait settles before it happens. */
+async function untilOrSettled(event: Promise<void>, wait: Promise<unknown>, what: string): Promise<void> {
+  const early = wait.then(
+    () => {
+      throw new Error(`the wait resolved before ${what}`);
+    },
+    (error: unknown) => {
+      throw new Error(`the wait rejected before ${what}: ${String(error)}`);
+    },
+  );
+  await Promise.race([event, early]);
+}
+
 describe('waitUntilPortfolioShareComplete: outcomes', () => {
   it('resolves on COMPLETED with the final description, attempts and elapsed time', async () => {
     const timers = createFakeTimers();
@@ -347,7 +360,7 @@ describe('waitUntilPortfolioShareComplete: abort', () => {
         },
       };
       const pending = waitUntilPortfolioShareComplete({ client, timers, maxWaitTime: 3600, minDelay: 60, maxDelay: 60, abortSignal: controller.signal }, input);
-      await sleepStarted;
+      await untilOrSettled(sleepStarted, pending, 'its long sleep');
       // The long timers still live during the delay: the sleep alone (the call's deadline guard ended with the call).
       const long = [...created].filter(([handle, ms]) => ms >= 60_000 && !cleared.has(handle)).map(([handle]) => handle);
       expect(long).toHaveLength(1);
@@ -382,7 +395,12 @@ describe('waitUntilPortfolioShareComplete: abort', () => {
     // The first call answers; the second hangs, like a connection that never answers on a client without a request timeout.
     const client = createFakeClient([status('IN_PROGRESS'), (signal) => hangingSleep(0, signal).then(() => ({}))]);
     const pending = waitUntilPortfolioShareComplete({ client, timers: scheduled, maxWaitTime: 60, minDelay: 5, maxDelay: 5 }, input);
-    while (client.calls.length < 2) await tick();
+    let settled = false;
+    void pending.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    while (client.calls.length < 2 && !settled) await tick();
     // Armed for the deadline (60 s) plus the grace, counted from the second call's start (5 s).
     expect(guard).toMatchObject({ ms: 65_000, cancelled: false });
     guard?.callback();

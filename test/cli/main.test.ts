@@ -444,3 +444,18 @@ describe('GitHub Actions', () => {
     expect(io.files.size).toBe(0);
   });
 });
+
+describe('a failure that is not a share outcome', () => {
+  test.each([
+    ['an Error', new Error('stdout is closed'), 'stdout is closed'],
+    ['a thrown string', 'disk full', 'disk full'],
+  ])('%s while reporting: one line on stderr, exit 4', async (_name, thrown, text) => {
+    const io = fakeIo();
+    io.stdout.write = () => {
+      throw thrown;
+    };
+    const code = await main(['wait', A], ENV, io, { library: fakeLibrary({ [A]: result(A) }) });
+    expect(code).toBe(4);
+    expect(io.err()).toBe(`error: unexpected failure: ${text}\n`);
+  });
+});

@@ -234,7 +234,14 @@ describe('waitUntilPortfolioShareComplete against the simulator', () => {
         { clientConfig: h.clientConfig, timers, maxWaitTime: 3600, minDelay: 60, abortSignal: controller.signal },
         { PortfolioShareToken: token },
       );
-      await asleep;
+      // Should the wait settle instead of sleeping, fail now rather than by jest's time-out.
+      await Promise.race([
+        asleep,
+        pending.then(
+          () => Promise.reject(new Error('the wait resolved before its long sleep')),
+          (error: unknown) => Promise.reject(new Error(`the wait rejected before its long sleep: ${String(error)}`)),
+        ),
+      ]);
       // The abort lands inside the long sleep: its ≥ 60 s timer is alive.
       const alive = [...created].filter(([handle, ms]) => ms >= 60_000 && !cleared.has(handle)).map(([handle]) => handle);
       expect(alive).toHaveLength(1);
