@@ -15,10 +15,10 @@ export default {
     '<rootDir>/test/.*/process/',
     '<rootDir>/test/interop/',
     '<rootDir>/test/faults/',
-    // Drives Debian's AWS CLI, not the mutated code.
-    '<rootDir>/test/simulator/awsCli\\.test\\.ts$',
+    // The simulator's own tests: it shares no code with the mutated modules.
+    '<rootDir>/test/simulator/',
   ],
   // A mutant that makes a test hang fails it by this time-out (cheap) before Stryker's own time-out
-  // (which restarts the test process) fires. The slowest test here takes well under a second.
-  testTimeout: 8000,
+  // (which restarts the test process) fires. The slowest test here takes about a second when alone.
+  testTimeout: 15000,
 };

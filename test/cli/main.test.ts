@@ -1,4 +1,7 @@
 import { ApiError, InvalidInputError, ShareCompletedWithErrorsError, ShareFailedError, WaitAbortedError, WaitTimeoutError } from '../../src/errors.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import type { JsonReport } from '../../src/cli/formatJson.js';
 import type { WaiterConfiguration } from '../../src/types.js';
@@ -442,6 +445,42 @@ describe('GitHub Actions', () => {
     const { out, io } = await run(['wait', A], { [A]: partialError(A) }, { ...ENV, GITHUB_OUTPUT: '/gh/output' });
     expect(out).not.toContain('::');
     expect(io.files.size).toBe(0);
+  });
+});
+
+describe('defaults of the io', () => {
+  test('without appendFile the GitHub Actions files are appended on disk; an empty path is skipped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-main-'));
+    try {
+      const summary = join(dir, 'summary.md');
+      writeFileSync(summary, 'before\n');
+      const io = fakeIo();
+      delete io.appendFile;
+      const env = { ...ENV, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: '', GITHUB_STEP_SUMMARY: summary };
+      expect(await main(['wait', A], env, io, { library: fakeLibrary({ [A]: result(A) }) })).toBe(0);
+      expect(readFileSync(summary, 'utf8')).toMatch(/^before\n### portfolio-share wait: exit code 0\n/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('without now the progress line reads the real clock', async () => {
+    const io = fakeIo({ stderrTTY: true });
+    delete io.now;
+    await main(['wait', A], ENV, io, { library: fakeLibrary({ [A]: result(A) }) });
+    expect(io.err()).toContain(`0s | ${A} waiting`);
+  });
+
+  test('a second signal during the clean abort changes nothing: the first one decides', async () => {
+    const io = fakeIo();
+    const library = fakeLibrary({ [A]: untilAborted(A) });
+    const pending = main(['wait', A], ENV, io, { library });
+    while (library.waits.length === 0) await new Promise((r) => setImmediate(r));
+    io.signal('SIGINT');
+    io.signal('SIGTERM');
+    expect(await pending).toBe(130);
+    expect(io.out()).toContain(`${A}: interrupted by SIGINT`);
+    expect(io.err().trim().split('\n')).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,7 @@
 // Every outcome the CLI can report, through each of its renderers: the text report, the GitHub Actions
 // annotations and the step summary. Built from the library's real error classes.
-import { annotations, stepSummary } from '../../src/cli/githubActions.js';
+import type { JsonReport } from '../../src/cli/formatJson.js';
+import { annotations, outputs, stepSummary } from '../../src/cli/githubActions.js';
 import { formatOutcomeText, formatText } from '../../src/cli/formatText.js';
 import { outcomeOfError, outcomeOfStatusResult, outcomeOfWaitResult, type TokenOutcome } from '../../src/cli/outcome.js';
 import { ApiError, InvalidInputError, ShareFailedError, WaitAbortedError, WaitTimeoutError } from '../../src/errors.js';
@@ -205,5 +206,44 @@ describe('step summary', () => {
       '',
       '',
     ]);
+  });
+});
+
+describe('fallbacks when a view lacks a field', () => {
+  const bareView = { failedAccounts: [], throttledAccounts: [], duplicateAccounts: [] };
+  const bare = (outcome: TokenOutcome['outcome'], view: Partial<TokenOutcome['view']> = {}): TokenOutcome => ({
+    token: T,
+    outcome,
+    exitCode: 4,
+    status: null,
+    result: undefined,
+    warnings: [],
+    view: { ...bareView, ...view },
+  });
+
+  test('annotations', () => {
+    expect(annotations([bare('failed', { shareDetails: { ShareErrors: [{ Accounts: ['1'], Error: 'E' }] } })])).toBe(`::error title=Portfolio share ${T}::failed: E on 1 account (1)\n`);
+    expect(annotations([bare('timeout')])).toBe(`::error title=Portfolio share ${T}::timed out after 0s; last status unknown\n`);
+    expect(annotations([bare('api-error', { message: 'only a message' })])).toBe(`::error title=Portfolio share ${T}::API error Error: only a message\n`);
+    expect(annotations([bare('api-error')])).toBe(`::error title=Portfolio share ${T}::API error Error: \n`);
+    expect(annotations([bare('in-progress')])).toBe(`::notice title=Portfolio share ${T}::share is still in progress\n`);
+  });
+
+  test('text', () => {
+    expect(formatOutcomeText(bare('interrupted'), false)).toBe(`${T}: interrupted by a signal; last status none (no check answered)\n`);
+    expect(formatOutcomeText(bare('api-error', { message: 'only a message' }), false)).toBe(`${T}: API error Error: only a message\n`);
+    expect(formatOutcomeText(bare('api-error'), false)).toBe(`${T}: API error Error: \n`);
+    expect(formatOutcomeText(bare('invalid-input'), false)).toBe(`${T}: invalid input: \n`);
+    expect(formatOutcomeText(bare('failed', { throttledAccounts: ['9'] }), false)).toContain('to reach that account.');
+    expect(formatOutcomeText(bare('failed', { elapsedSeconds: 119.6, attempts: 1 }), false)).toBe(`${T}: unknown status after 2m00s (1 check)\n`);
+  });
+
+  test('step summary notes', () => {
+    expect(stepSummary('wait', [bare('api-error', { message: 'only a message' })], 4)).toContain(`- \`${T}\`: Error: only a message\n`);
+    expect(stepSummary('wait', [bare('api-error')], 4)).toContain(`- \`${T}\`: Error: \n`);
+  });
+
+  test('outputs of no outcome at all', () => {
+    expect(outputs({ command: 'wait', exitCode: 0, results: [] } as unknown as JsonReport, [])).toMatch(/^status=UNKNOWN\noutcome=completed\nexit-code=0\nresult=/);
   });
 });
