@@ -14,7 +14,8 @@ describe('a real process waiting on a share', () => {
 
   it('exits promptly on an abort during a 60 s delay, not when the delay would have ended: no timer or socket is left alive', async () => {
     expect(existsSync(`${root}/dist/index.js`)).toBe(true); // `npm test` builds dist/ first
-    sim = await startSimulator({ scenario: scenarioWith({ shares: { defaultDurationSeconds: 3600 } }) });
+    // NOT_STARTED for 10 minutes: the first status seen does not depend on how busy the machine is.
+    sim = await startSimulator({ scenario: scenarioWith({ shares: { defaultDurationSeconds: 3600, notStartedSeconds: 600 } }) });
     const client = new ServiceCatalogClient({ endpoint: sim.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' } });
     const created = await client.send(new CreatePortfolioShareCommand({ PortfolioId: 'port-examplepf0001', OrganizationNode: { Type: 'ORGANIZATIONAL_UNIT', Value: PRODUCTION_OU } }));
     client.destroy();
