@@ -13,6 +13,7 @@ const base = {
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   setupFiles: ['<rootDir>/test/setup-env.ts'],
+  testTimeout: 30000,
 };
 
 /** Folders whose tests spawn processes, run on real clocks or need dist/. */
