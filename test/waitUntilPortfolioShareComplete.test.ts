@@ -525,6 +525,57 @@ describe('waitUntilPortfolioShareComplete: progress and logs', () => {
   });
 });
 
+describe('waitUntilPortfolioShareComplete: every log line, field by field', () => {
+  const notFound = { error: serviceError('ResourceNotFoundException', 'no such share yet') };
+  const throttle = { error: serviceError('ThrottlingException', 'Rate exceeded') };
+  const shareErrors = [
+    { Accounts: ['222222222222'], Error: 'DuplicateResourceException' },
+    { Accounts: ['333333333333'], Error: 'AccessDenied', Message: 'no' },
+  ];
+  const partial = status('COMPLETED_WITH_ERRORS', { SuccessfulShares: ['111111111111'], ShareErrors: shareErrors });
+
+  it('a wait through not-found, a failed check, and partial success accepted', async () => {
+    const timers = createFakeTimers();
+    const { logger, lines } = createCapturingLogger();
+    const { client } = timedClient([notFound, throttle, throttle, status('IN_PROGRESS'), partial], timers);
+    await waitUntilPortfolioShareComplete(config(client, timers, { logger, acceptPartialSuccess: true, retry: { retries: 1 } }), input);
+    const notFoundErr = { name: 'ResourceNotFoundException', message: 'no such share yet', requestId: 'req-ResourceNotFoundException', httpStatusCode: 400 };
+    const throttleErr = { name: 'ThrottlingException', message: 'Rate exceeded', requestId: 'req-ThrottlingException', httpStatusCode: 400 };
+    const third = expect.closeTo(1.244, 3) as number;
+    const fourth = expect.closeTo(1.969, 3) as number;
+    expect(lines.map((l) => [l.level, l.msg, l.obj])).toEqual([
+      ['debug', 'checking portfolio share status', { attempt: 1, elapsedSeconds: 0 }],
+      ['debug', 'portfolio share not visible yet; checking again', { attempt: 1, err: notFoundErr }],
+      ['debug', 'checking portfolio share status', { attempt: 2, elapsedSeconds: 0.5 }],
+      ['warn', 'DescribePortfolioShareStatus failed transiently; retrying', { err: throttleErr, retry: 1, retries: 1, delayMs: 200 }],
+      ['warn', 'portfolio share check failed after its retries; checking again later', { attempt: 2, err: throttleErr }],
+      ['debug', 'checking portfolio share status', { attempt: 3, elapsedSeconds: third }],
+      ['debug', 'portfolio share status', { attempt: 3, status: 'IN_PROGRESS' }],
+      ['info', 'portfolio share status changed', { status: 'IN_PROGRESS', attempt: 3, elapsedSeconds: third, successfulShares: 0, shareErrors: 0 }],
+      ['debug', 'checking portfolio share status', { attempt: 4, elapsedSeconds: fourth }],
+      ['debug', 'portfolio share status', { attempt: 4, status: 'COMPLETED_WITH_ERRORS' }],
+      ['info', 'portfolio share status changed', { status: 'COMPLETED_WITH_ERRORS', previousStatus: 'IN_PROGRESS', attempt: 4, elapsedSeconds: fourth, successfulShares: 1, shareErrors: 2 }],
+      ['warn', 'accounts already had the portfolio (DuplicateResourceException); not counted as failures', { duplicateAccounts: ['222222222222'] }],
+      ['warn', 'share completed with errors; accepted as partial success', { shareErrors }],
+      ['info', 'portfolio share finished', { status: 'COMPLETED_WITH_ERRORS', attempts: 4, elapsedSeconds: fourth }],
+    ]);
+  });
+
+  it('a wait that fails', async () => {
+    const timers = createFakeTimers();
+    const { logger, lines } = createCapturingLogger();
+    const { client } = timedClient([status('ERROR', { ShareErrors: [{ Accounts: ['1'], Error: 'E' }] })], timers);
+    await rejection(waitUntilPortfolioShareComplete(config(client, timers, { logger }), input));
+    expect(lines.map((l) => [l.level, l.msg, l.obj])).toEqual([
+      ['debug', 'checking portfolio share status', { attempt: 1, elapsedSeconds: 0 }],
+      ['debug', 'portfolio share status', { attempt: 1, status: 'ERROR' }],
+      ['info', 'portfolio share status changed', { status: 'ERROR', attempt: 1, elapsedSeconds: 0, successfulShares: 0, shareErrors: 1 }],
+      ['debug', 'portfolio share wait failed', { err: { name: 'ShareFailedError', code: 'SHARE_FAILED' } }],
+    ]);
+    expect(lines.every((l) => l.bindings.token === 'share-test1')).toBe(true);
+  });
+});
+
 describe('the Smithy engine underneath (pinned behaviour the adapter relies on or guards against)', () => {
   it('passes an acceptor\'s final state and reason through unchanged, TIMEOUT included', async () => {
     for (const state of [WaiterState.SUCCESS, WaiterState.FAILURE, WaiterState.TIMEOUT, WaiterState.ABORTED]) {
