@@ -36,7 +36,7 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   thresholds: { high: 90, low: 85, break: 85 },
-  ignorePatterns: ['dist', 'coverage', 'reports', '.tmp'],
+  ignorePatterns: ['dist', 'coverage', 'reports', '.tmp', '.stryker-tmp*'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
