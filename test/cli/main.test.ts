@@ -205,7 +205,7 @@ describe('exit codes of wait', () => {
     const io = fakeIo();
     const library = fakeLibrary({ [A]: untilAborted(A), [B]: untilAborted(B, false) });
     const pending = main(['wait', A, B], ENV, io, { library });
-    await new Promise((r) => setTimeout(r, 10));
+    while (library.waits.length < 2) await new Promise((r) => setImmediate(r));
     io.signal(signal);
     expect(await pending).toBe(expected);
     expect(library.waits.every((w) => w.config.abortSignal?.aborted)).toBe(true);
