@@ -10,76 +10,83 @@ import { result } from './fakes.js';
 const T = 'share-t';
 const ended = { token: T, attempts: 4, elapsedSeconds: 125 };
 
-const timeout = outcomeOfError(T, new WaitTimeoutError('m', { ...ended, lastStatus: 'IN_PROGRESS', lastResult: result(T, { status: 'IN_PROGRESS' }) }));
-const timeoutNoCheck = outcomeOfError(T, new WaitTimeoutError('m', { token: T, attempts: 0, elapsedSeconds: 0 }));
-const interruptedTerm = outcomeOfError(T, new WaitAbortedError('m', { ...ended, lastStatus: 'NOT_STARTED' }), 'SIGTERM');
-const interruptedDefault = outcomeOfError(T, new WaitAbortedError('m', { token: T, attempts: 1, elapsedSeconds: 1 }), undefined, 'IN_PROGRESS');
-const apiError = outcomeOfError(
-  T,
-  new ApiError('m', { token: T, serviceErrorName: 'AccessDeniedException', serviceMessage: 'not the management account', requestId: 'req-1', httpStatusCode: 403, attempts: 1, elapsedSeconds: 0 }),
-);
-const apiErrorBare = outcomeOfError(T, new ApiError('m', { serviceErrorName: 'ResourceNotFoundException', serviceMessage: 'no such share' }));
-const foreignError = outcomeOfError(T, Object.assign(new Error('Could not load credentials'), { name: 'CredentialsProviderError' }), undefined, 'NOT_STARTED');
-const thrownString = outcomeOfError(T, 'boom');
-const invalid = outcomeOfError(T, new InvalidInputError('maxWaitTime must be a number of seconds, got -1', { option: 'maxWaitTime', received: -1 }));
-const failedNoErrors = outcomeOfError(
-  T,
-  new ShareFailedError('m', {
-    token: T,
-    status: 'ERROR',
-    portfolioId: 'port-1',
-    organizationNodeValue: 'o-exampleorg01',
-    shareDetails: {},
-    failedAccounts: [],
-    throttledAccounts: [],
-    attempts: 2,
-    elapsedSeconds: 3,
-  }),
-);
-const throttled = outcomeOfStatusResult(
-  result(T, {
-    status: 'ERROR',
-    shareDetails: {
-      SuccessfulShares: [],
-      ShareErrors: [
-        { Accounts: ['111111111111', '222222222222'], Error: 'ThrottlingException' },
-        { Error: 'InternalFailure', Message: 'no accounts named' },
-      ],
-    },
-  }),
-  false,
-);
-const inProgress = outcomeOfStatusResult(result(T, { status: 'NOT_STARTED', shareDetails: { SuccessfulShares: [] } }), false);
-const partialAccepted = outcomeOfStatusResult(
-  result(T, { status: 'COMPLETED_WITH_ERRORS', shareDetails: { SuccessfulShares: ['1'], ShareErrors: [{ Accounts: ['2'], Error: 'AccessDenied' }] } }),
-  true,
-);
-const onlyDuplicates = outcomeOfStatusResult(
-  result(T, { status: 'COMPLETED_WITH_ERRORS', shareDetails: { ShareErrors: [{ Accounts: ['3', '4'], Error: 'DuplicateResourceException' }] } }),
-  false,
-);
-const partialRefused = outcomeOfStatusResult(
-  result(T, { status: 'COMPLETED_WITH_ERRORS', shareDetails: { SuccessfulShares: ['1'], ShareErrors: [{ Accounts: ['2'], Error: 'AccessDenied' }] } }),
-  false,
-);
+// Built inside each test (not at load time) so that a mutation tool sees which tests reach the code.
+let timeout: TokenOutcome, timeoutNoCheck: TokenOutcome, interruptedTerm: TokenOutcome, interruptedDefault: TokenOutcome, apiError: TokenOutcome, apiErrorBare: TokenOutcome, foreignError: TokenOutcome, thrownString: TokenOutcome, invalid: TokenOutcome, failedNoErrors: TokenOutcome, throttled: TokenOutcome, inProgress: TokenOutcome, partialAccepted: TokenOutcome, onlyDuplicates: TokenOutcome, partialRefused: TokenOutcome;
+let all: Record<string, TokenOutcome>;
+beforeEach(() => {
+  timeout = outcomeOfError(T, new WaitTimeoutError('m', { ...ended, lastStatus: 'IN_PROGRESS', lastResult: result(T, { status: 'IN_PROGRESS' }) }));
+  timeoutNoCheck = outcomeOfError(T, new WaitTimeoutError('m', { token: T, attempts: 0, elapsedSeconds: 0 }));
+  interruptedTerm = outcomeOfError(T, new WaitAbortedError('m', { ...ended, lastStatus: 'NOT_STARTED' }), 'SIGTERM');
+  interruptedDefault = outcomeOfError(T, new WaitAbortedError('m', { token: T, attempts: 1, elapsedSeconds: 1 }), undefined, 'IN_PROGRESS');
+  apiError = outcomeOfError(
+    T,
+    new ApiError('m', { token: T, serviceErrorName: 'AccessDeniedException', serviceMessage: 'not the management account', requestId: 'req-1', httpStatusCode: 403, attempts: 1, elapsedSeconds: 0 }),
+  );
+  apiErrorBare = outcomeOfError(T, new ApiError('m', { serviceErrorName: 'ResourceNotFoundException', serviceMessage: 'no such share' }));
+  foreignError = outcomeOfError(T, Object.assign(new Error('Could not load credentials'), { name: 'CredentialsProviderError' }), undefined, 'NOT_STARTED');
+  thrownString = outcomeOfError(T, 'boom');
+  invalid = outcomeOfError(T, new InvalidInputError('maxWaitTime must be a number of seconds, got -1', { option: 'maxWaitTime', received: -1 }));
+  failedNoErrors = outcomeOfError(
+    T,
+    new ShareFailedError('m', {
+      token: T,
+      status: 'ERROR',
+      portfolioId: 'port-1',
+      organizationNodeValue: 'o-exampleorg01',
+      shareDetails: {},
+      failedAccounts: [],
+      throttledAccounts: [],
+      attempts: 2,
+      elapsedSeconds: 3,
+    }),
+  );
+  throttled = outcomeOfStatusResult(
+    result(T, {
+      status: 'ERROR',
+      shareDetails: {
+        SuccessfulShares: [],
+        ShareErrors: [
+          { Accounts: ['111111111111', '222222222222'], Error: 'ThrottlingException' },
+          { Error: 'InternalFailure', Message: 'no accounts named' },
+        ],
+      },
+    }),
+    false,
+  );
+  inProgress = outcomeOfStatusResult(result(T, { status: 'NOT_STARTED', shareDetails: { SuccessfulShares: [] } }), false);
+  partialAccepted = outcomeOfStatusResult(
+    result(T, { status: 'COMPLETED_WITH_ERRORS', shareDetails: { SuccessfulShares: ['1'], ShareErrors: [{ Accounts: ['2'], Error: 'AccessDenied' }] } }),
+    true,
+  );
+  onlyDuplicates = outcomeOfStatusResult(
+    result(T, { status: 'COMPLETED_WITH_ERRORS', shareDetails: { ShareErrors: [{ Accounts: ['3', '4'], Error: 'DuplicateResourceException' }] } }),
+    false,
+  );
+  partialRefused = outcomeOfStatusResult(
+    result(T, { status: 'COMPLETED_WITH_ERRORS', shareDetails: { SuccessfulShares: ['1'], ShareErrors: [{ Accounts: ['2'], Error: 'AccessDenied' }] } }),
+    false,
+  );
+  all = { timeout, timeoutNoCheck, interruptedTerm, interruptedDefault, apiError, apiErrorBare, foreignError, thrownString, invalid, failedNoErrors, throttled, inProgress, partialAccepted, onlyDuplicates, partialRefused };
+});
 
 describe('classification', () => {
   test.each([
-    ['timeout', timeout, 'timeout', 3, 'IN_PROGRESS'],
-    ['timeout before any answer', timeoutNoCheck, 'timeout', 3, null],
-    ['SIGTERM', interruptedTerm, 'interrupted', 143, 'NOT_STARTED'],
-    ['an abort without a signal (counted as SIGINT)', interruptedDefault, 'interrupted', 130, 'IN_PROGRESS'],
-    ['an API error', apiError, 'api-error', 4, null],
-    ['an error not of ours', foreignError, 'api-error', 4, 'NOT_STARTED'],
-    ['a thrown string', thrownString, 'api-error', 4, null],
-    ['invalid input', invalid, 'invalid-input', 2, null],
-    ['ERROR without share errors', failedNoErrors, 'failed', 1, 'ERROR'],
-    ['a status check of an ERROR share', throttled, 'failed', 1, 'ERROR'],
-    ['a status check still running', inProgress, 'in-progress', 5, 'NOT_STARTED'],
-    ['partial success accepted', partialAccepted, 'completed', 0, 'COMPLETED_WITH_ERRORS'],
-    ['only duplicates', onlyDuplicates, 'completed', 0, 'COMPLETED_WITH_ERRORS'],
-    ['partial success refused', partialRefused, 'failed', 1, 'COMPLETED_WITH_ERRORS'],
-  ] as const)('%s', (_name, o, outcome, exitCode, status) => {
+    ['timeout', 'timeout', 'timeout', 3, 'IN_PROGRESS'],
+    ['timeout before any answer', 'timeoutNoCheck', 'timeout', 3, null],
+    ['SIGTERM', 'interruptedTerm', 'interrupted', 143, 'NOT_STARTED'],
+    ['an abort without a signal (counted as SIGINT)', 'interruptedDefault', 'interrupted', 130, 'IN_PROGRESS'],
+    ['an API error', 'apiError', 'api-error', 4, null],
+    ['an error not of ours', 'foreignError', 'api-error', 4, 'NOT_STARTED'],
+    ['a thrown string', 'thrownString', 'api-error', 4, null],
+    ['invalid input', 'invalid', 'invalid-input', 2, null],
+    ['ERROR without share errors', 'failedNoErrors', 'failed', 1, 'ERROR'],
+    ['a status check of an ERROR share', 'throttled', 'failed', 1, 'ERROR'],
+    ['a status check still running', 'inProgress', 'in-progress', 5, 'NOT_STARTED'],
+    ['partial success accepted', 'partialAccepted', 'completed', 0, 'COMPLETED_WITH_ERRORS'],
+    ['only duplicates', 'onlyDuplicates', 'completed', 0, 'COMPLETED_WITH_ERRORS'],
+    ['partial success refused', 'partialRefused', 'failed', 1, 'COMPLETED_WITH_ERRORS'],
+  ] as const)('%s', (_name, key, outcome, exitCode, status) => {
+    const o = all[key] as TokenOutcome;
     expect({ outcome: o.outcome, exitCode: o.exitCode, status: o.status }).toEqual({ outcome, exitCode, status });
   });
 
@@ -106,16 +113,16 @@ describe('classification', () => {
 
 describe('text report', () => {
   test.each([
-    [timeout, `${T}: timed out after 2m05s (4 checks); last status IN_PROGRESS\n`],
-    [timeoutNoCheck, `${T}: timed out after 0s (0 checks); last status none (no check answered)\n`],
-    [interruptedTerm, `${T}: interrupted by SIGTERM after 2m05s (4 checks); last status NOT_STARTED\n`],
-    [interruptedDefault, `${T}: interrupted by SIGINT after 1s (1 check); last status IN_PROGRESS\n`],
-    [invalid, `${T}: invalid input: maxWaitTime must be a number of seconds, got -1\n`],
-    [apiErrorBare, `${T}: API error ResourceNotFoundException: no such share\n`],
-    [thrownString, `${T}: API error Error: boom\n`],
-    [failedNoErrors, `${T}: ERROR after 3s (2 checks)\n  portfolio   port-1\n  node        o-exampleorg01\n  successful  none yet\n`],
-  ] as Array<[TokenOutcome, string]>)('%#: the first lines', (o, text) => {
-    expect(formatOutcomeText(o, false).startsWith(text)).toBe(true);
+    ['timeout', `${T}: timed out after 2m05s (4 checks); last status IN_PROGRESS\n`],
+    ['timeoutNoCheck', `${T}: timed out after 0s (0 checks); last status none (no check answered)\n`],
+    ['interruptedTerm', `${T}: interrupted by SIGTERM after 2m05s (4 checks); last status NOT_STARTED\n`],
+    ['interruptedDefault', `${T}: interrupted by SIGINT after 1s (1 check); last status IN_PROGRESS\n`],
+    ['invalid', `${T}: invalid input: maxWaitTime must be a number of seconds, got -1\n`],
+    ['apiErrorBare', `${T}: API error ResourceNotFoundException: no such share\n`],
+    ['thrownString', `${T}: API error Error: boom\n`],
+    ['failedNoErrors', `${T}: ERROR after 3s (2 checks)\n  portfolio   port-1\n  node        o-exampleorg01\n  successful  none yet\n`],
+  ] as Array<[string, string]>)('%s: the first lines', (key, text) => {
+    expect(formatOutcomeText(all[key] as TokenOutcome, false).startsWith(text)).toBe(true);
   });
 
   test('an API error names the request id and HTTP status', () => {
@@ -147,23 +154,23 @@ describe('text report', () => {
 
 describe('annotations', () => {
   test.each([
-    [timeout, `::error title=Portfolio share ${T}::timed out after 125s; last status IN_PROGRESS\n`],
-    [timeoutNoCheck, `::error title=Portfolio share ${T}::timed out after 0s; last status unknown\n`],
-    [interruptedTerm, `::error title=Portfolio share ${T}::interrupted by SIGTERM; last status NOT_STARTED\n`],
-    [apiError, `::error title=Portfolio share ${T}::API error AccessDeniedException: not the management account\n`],
-    [thrownString, `::error title=Portfolio share ${T}::API error Error: boom\n`],
-    [invalid, `::error title=Portfolio share ${T}::invalid input: maxWaitTime must be a number of seconds, got -1\n`],
-    [failedNoErrors, `::error title=Portfolio share ${T}::share ended ERROR\n`],
-    [inProgress, `::notice title=Portfolio share ${T}::share is still NOT_STARTED\n`],
-    [partialAccepted, `::warning title=Portfolio share ${T}::partial success accepted: the share failed for 1 account: 2\n`],
+    ['timeout', `::error title=Portfolio share ${T}::timed out after 125s; last status IN_PROGRESS\n`],
+    ['timeoutNoCheck', `::error title=Portfolio share ${T}::timed out after 0s; last status unknown\n`],
+    ['interruptedTerm', `::error title=Portfolio share ${T}::interrupted by SIGTERM; last status NOT_STARTED\n`],
+    ['apiError', `::error title=Portfolio share ${T}::API error AccessDeniedException: not the management account\n`],
+    ['thrownString', `::error title=Portfolio share ${T}::API error Error: boom\n`],
+    ['invalid', `::error title=Portfolio share ${T}::invalid input: maxWaitTime must be a number of seconds, got -1\n`],
+    ['failedNoErrors', `::error title=Portfolio share ${T}::share ended ERROR\n`],
+    ['inProgress', `::notice title=Portfolio share ${T}::share is still NOT_STARTED\n`],
+    ['partialAccepted', `::warning title=Portfolio share ${T}::partial success accepted: the share failed for 1 account: 2\n`],
     [
-      throttled,
+      'throttled',
       `::error title=Portfolio share ${T}::ERROR: ThrottlingException on 2 accounts (111111111111, 222222222222)\n` +
         `::error title=Portfolio share ${T}::ERROR: InternalFailure on 0 accounts (): no accounts named\n` +
         `::error title=Portfolio share ${T}::throttled inside the share: 2 accounts (111111111111, 222222222222); delete the share and create it again to reach them\n`,
     ],
-  ] as Array<[TokenOutcome, string]>)('%#', (o, text) => {
-    expect(annotations([o])).toBe(text);
+  ] as Array<[string, string]>)('%s', (key, text) => {
+    expect(annotations([all[key] as TokenOutcome])).toBe(text);
   });
 
   test('a view with neither status nor messages still reads', () => {
