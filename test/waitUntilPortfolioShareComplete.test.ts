@@ -278,6 +278,38 @@ describe('waitUntilPortfolioShareComplete: wiring of the deadline and of misbeha
   });
 });
 
+describe('waitUntilPortfolioShareComplete: details the mutation run asked for', () => {
+  it('counts elapsed time from its own start, not from the clock\'s zero', async () => {
+    const timers = createFakeTimers({ start: 50_000 });
+    const { client } = timedClient([status('IN_PROGRESS')], timers);
+    const error = await rejection(waitUntilPortfolioShareComplete(config(client, timers, { maxWaitTime: 10, minDelay: 4, maxDelay: 4 }), input));
+    expect(error).toMatchObject({ elapsedSeconds: 10, lastResult: { status: 'IN_PROGRESS', duplicateAccounts: [], elapsedSeconds: 10 } });
+  });
+
+  it('an abort while the first call is in flight reports that no check answered', async () => {
+    const controller = new AbortController();
+    const client = createFakeClient([(signal) => hangingSleep(0, signal).then(() => ({}))]);
+    const { logger, lines } = createCapturingLogger();
+    const pending = waitUntilPortfolioShareComplete({ client, logger, timers: createFakeTimers(), maxWaitTime: 60, abortSignal: controller.signal }, input);
+    await tick();
+    controller.abort(new Error('bye'));
+    const error = await rejection(pending);
+    expect(error).toBeInstanceOf(WaitAbortedError);
+    expect((error as Error).message).toContain('no check answered');
+    expect(lines.filter((l) => l.level === 'warn')).toEqual([]);
+  });
+
+  it('logs no warning for a plain success or an API error', async () => {
+    for (const answer of [status('COMPLETED'), { error: serviceError('AccessDeniedException', 'no', 403) }] as Answer[]) {
+      const timers = createFakeTimers();
+      const { logger, lines } = createCapturingLogger();
+      const { client } = timedClient([answer], timers);
+      await waitUntilPortfolioShareComplete(config(client, timers, { logger }), input).catch(() => undefined);
+      expect(lines.filter((l) => l.level === 'warn')).toEqual([]);
+    }
+  });
+});
+
 describe('the fake clock fails fast', () => {
   it('throws StalledClockError when read over and over while time stands still, and keeps throwing', () => {
     const timers = createFakeTimers({ maxReadsWithoutTimePassing: 3 });
