@@ -299,12 +299,16 @@ describe('waitUntilPortfolioShareComplete: details the mutation run asked for', 
     expect(lines.filter((l) => l.level === 'warn')).toEqual([]);
   });
 
-  it('logs no warning for a plain success or an API error', async () => {
-    for (const answer of [status('COMPLETED'), { error: serviceError('AccessDeniedException', 'no', 403) }] as Answer[]) {
+  it('logs no warning for a plain success (partial success accepted or not) or an API error', async () => {
+    for (const [answer, acceptPartialSuccess] of [
+      [status('COMPLETED'), false],
+      [status('COMPLETED'), true],
+      [{ error: serviceError('AccessDeniedException', 'no', 403) }, false],
+    ] as Array<[Answer, boolean]>) {
       const timers = createFakeTimers();
       const { logger, lines } = createCapturingLogger();
       const { client } = timedClient([answer], timers);
-      await waitUntilPortfolioShareComplete(config(client, timers, { logger }), input).catch(() => undefined);
+      await waitUntilPortfolioShareComplete(config(client, timers, { logger, acceptPartialSuccess }), input).catch(() => undefined);
       expect(lines.filter((l) => l.level === 'warn')).toEqual([]);
     }
   });
