@@ -111,6 +111,45 @@ describe('validateWaiterConfiguration', () => {
     expect(invalidInput(() => validateWaiterConfiguration(config, input)).message).toContain(`but received ${shown};`);
   });
 
+  it.each([
+    ['a 120-character string, whole', { client, maxWaitTime: 'y'.repeat(120) }, `"${'y'.repeat(120)}"`],
+    ['a bigint', { client, maxWaitTime: 10n }, '10'],
+    ['nothing', { client }, 'nothing'],
+  ])('shows %s', (_name, config, shown) => {
+    expect(invalidInput(() => validateWaiterConfiguration(config, input)).message).toContain(`but received ${shown};`);
+  });
+
+  it.each([
+    ['timers', { timers: 5 }],
+    ['timers', { timers: { sleep: (): void => {}, random: (): number => 0 } }],
+    ['timers', { timers: { now: (): number => 0, random: (): number => 0 } }],
+    ['timers', { timers: { now: (): number => 0, sleep: (): void => {} } }],
+    ['abortSignal', { abortSignal: 5 }],
+    ['abortSignal', { abortSignal: { aborted: false } }],
+    ['abortSignal', { abortSignal: { addEventListener: (): void => {} } }],
+    ['notFoundGraceSeconds', { notFoundGraceSeconds: 'soon' }],
+    ['notFoundGraceSeconds', { notFoundGraceSeconds: Number.POSITIVE_INFINITY }],
+  ])('rejects %s missing any one part: %j', (option, extra) => {
+    expect(invalidInput(() => validateWaiterConfiguration({ client, maxWaitTime: 60, ...extra }, input)).option).toBe(option);
+  });
+
+  it.each([
+    ['both delay bounds, in order', { minDelay: 1, maxDelay: 5 }],
+    ['equal delay bounds', { minDelay: 3, maxDelay: 3 }],
+    ['a zero grace', { notFoundGraceSeconds: 0 }],
+    ['fractional back-offs and factor', { retry: { minTimeout: 0.5, maxTimeout: 1.5, factor: 1.5 } }],
+    ['equal back-off bounds', { retry: { minTimeout: 300, maxTimeout: 300 } }],
+    ['a logger that is a function with the methods', { logger: Object.assign((): void => {}, { debug() {}, info() {}, warn() {}, error() {}, child() {} }) }],
+    ['an object timers', { timers: { now: (): number => 0, sleep: async (): Promise<void> => {}, random: (): number => 0 } }],
+    ['an AbortSignal', { abortSignal: new AbortController().signal }],
+  ])('accepts %s', (_name, extra) => {
+    expect(() => validateWaiterConfiguration({ client, maxWaitTime: 60, ...extra }, input)).not.toThrow();
+  });
+
+  it('keeps a zero grace as given', () => {
+    expect(validateWaiterConfiguration({ client, maxWaitTime: 60, notFoundGraceSeconds: 0 }, input).notFoundGraceSeconds).toBe(0);
+  });
+
   it('rejects input that is not an object, clientConfig that is not an object, retry that is not an object', () => {
     expect(invalidInput(() => validateWaiterConfiguration({ client, maxWaitTime: 60 }, 'share-6v24abcdefghi')).option).toBe('PortfolioShareToken');
     expect(invalidInput(() => validateWaiterConfiguration({ clientConfig: 'us-east-1', maxWaitTime: 60 }, input)).option).toBe('clientConfig');
