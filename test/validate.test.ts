@@ -146,6 +146,10 @@ describe('validateWaiterConfiguration', () => {
     expect(() => validateWaiterConfiguration({ client, maxWaitTime: 60, ...extra }, input)).not.toThrow();
   });
 
+  it('a logger that is not an object at all is named as such', () => {
+    expect(invalidInput(() => validateWaiterConfiguration({ client, maxWaitTime: 60, logger: 'pino' }, input)).message).toContain('logger must be a pino-compatible logger');
+  });
+
   it('keeps a zero grace as given', () => {
     expect(validateWaiterConfiguration({ client, maxWaitTime: 60, notFoundGraceSeconds: 0 }, input).notFoundGraceSeconds).toBe(0);
   });
