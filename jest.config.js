@@ -1,11 +1,13 @@
-/** @type {import('jest').Config} */
-export default {
+// Two projects: `unit` (in-process, fake clocks; the fast loop, `npm run test:unit`) and `integration`
+// (spawns processes or runs on real clocks and sockets; needs `npm run build`). A test belongs to a project by
+// its folder: test/integration/, test/faults/ (the fault matrix) and any process/ folder are integration,
+// everything else under test/ is unit.
+// test/interop/ (needs the AWS CLI) has its own config and script.
+
+/** What both projects share. */
+const base = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
-  // Tests that need the AWS CLI or botocore's model run with `npm run test:interop` (jest.interop.config.js),
-  // so `npm test` passes on a machine with only Node and npm.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/interop/'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
@@ -15,6 +17,45 @@ export default {
   // Fails any test during which Node emits a process warning.
   setupFilesAfterEnv: ['<rootDir>/test/support/failOnWarning.ts'],
   testTimeout: 30000,
+};
+
+/** Folders whose tests spawn processes, run on real clocks or need dist/; the fault matrix (also `npm run test:faults`). */
+export const integrationFolders = ['<rootDir>/test/integration/', '<rootDir>/test/.*/process/', '<rootDir>/test/faults/'];
+/** Tests that need the AWS CLI or botocore's model: `npm run test:interop` (jest.interop.config.js), so `npm test` passes on a machine with only Node and npm. */
+export const separateFolders = ['<rootDir>/test/interop/'];
+
+export const unitProject = {
+  ...base,
+  displayName: 'unit',
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', ...integrationFolders, ...separateFolders],
+};
+
+export const integrationProject = {
+  ...base,
+  displayName: 'integration',
+  testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/**/process/**/*.test.ts', '<rootDir>/test/faults/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', ...separateFolders],
+};
+
+/** @type {import('jest').Config} */
+export default {
+  projects: [unitProject, integrationProject],
+  testTimeout: 30000,
   // The default reporter, plus the fault matrix's summary line (npm run test:faults, and inside npm test).
   reporters: ['default', '<rootDir>/test/support/faultMatrixReporter.mjs'],
+  // The gate: `npm test` runs with --coverage and fails below it. v8 coverage works with ESM
+  // (babel-istanbul instrumentation would need a transform of its own).
+  coverageProvider: 'v8',
+  collectCoverageFrom: [
+    'src/**/*.ts',
+    // Process shells: a few lines that run only as child processes (argv, exit code, signals), which jest
+    // cannot count; test/cli/process and test/simulator/process run them as processes.
+    '!src/cli/bin.ts',
+    '!src/simulator/bin.ts',
+    // The `npm start` demo: a script run as a process by test/integration/demo.test.ts.
+    '!src/demo.ts',
+  ],
+  coverageReporters: ['text-summary', 'text'],
+  coverageThreshold: { global: { lines: 95, branches: 95 } },
 };

@@ -203,3 +203,17 @@ describe('parseDescribeOutput', () => {
     expect(throttledAccountsOf(details)).toEqual(['111111111111']);
   });
 });
+
+describe('an answer without a known Status', () => {
+  it.each([
+    [{ Status: 'NEW_STATUS' }, '"NEW_STATUS"'],
+    [{ Status: 7 }, '7'],
+    [{}, 'null'],
+    ['text', 'null'],
+  ])('%j is an API error naming the status received (%s)', (out, shown) => {
+    const verdict = accept({ output: out }, context);
+    expect(verdict.state).toBe(WaiterState.FAILURE);
+    expect(verdict.reason).toMatchObject({ kind: 'apiError', error: { name: 'UnexpectedResponseError', message: `DescribePortfolioShareStatus answered an unknown Status ${shown}` } });
+  });
+});
+

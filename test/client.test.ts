@@ -1,6 +1,12 @@
 import { ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
 import { createServiceCatalogClient, DEFAULT_REQUEST_HANDLER_OPTIONS, resolveClient, SILENT_SDK_LOGGER } from '../src/client.js';
 
+/** The options a client's NodeHttpHandler resolved: its private `configProvider`, the only place they can be read before a call. */
+async function handlerConfig(client: ServiceCatalogClient): Promise<Record<string, unknown>> {
+  const handler = client.config.requestHandler as unknown as { configProvider: Promise<Record<string, unknown>> };
+  return handler.configProvider;
+}
+
 describe('resolveClient', () => {
   it('uses the caller\'s client as is and never destroys it', () => {
     let destroyed = false;
@@ -23,12 +29,22 @@ describe('resolveClient', () => {
       expect(resolved.client).toBeInstanceOf(ServiceCatalogClient);
       const created = resolved.client as ServiceCatalogClient;
       expect(await created.config.maxAttempts()).toBe(1);
-      expect(DEFAULT_REQUEST_HANDLER_OPTIONS).toEqual({ connectionTimeout: 5000, requestTimeout: 30_000, throwOnRequestTimeout: true });
+      // The client's own request handler carries the timeouts (test/integration/clientTimeouts.test.ts
+      // shows a hung call timed out end to end).
+      expect(await handlerConfig(created)).toMatchObject({ connectionTimeout: 5000, requestTimeout: 30_000, throwOnRequestTimeout: true });
       resolved.release();
       expect(destroyed).toEqual([created]);
     } finally {
       ServiceCatalogClient.prototype.destroy = original;
     }
+  });
+
+  it('lets clientConfig.requestHandler replace the timeouts', async () => {
+    const resolved = resolveClient({ clientConfig: { region: 'eu-west-1', requestHandler: { requestTimeout: 7 } } });
+    const config = await handlerConfig(resolved.client as ServiceCatalogClient);
+    expect(config).toMatchObject({ requestTimeout: 7 });
+    expect(config).not.toHaveProperty('connectionTimeout', DEFAULT_REQUEST_HANDLER_OPTIONS.connectionTimeout);
+    resolved.release();
   });
 
   it('keeps the caller\'s maxAttempts', async () => {

@@ -89,6 +89,15 @@ describe('describeShareStatus', () => {
     expect(timers.sleeps).toEqual([200]);
   });
 
+  it('starts a retry whose back-off ends exactly at the deadline', async () => {
+    const throttle = serviceError('ThrottlingException', 'Rate exceeded');
+    // Back-offs 200 then 400 ms: the second ends at 600 ms, exactly the deadline.
+    const { client, timers, options } = setup([{ error: throttle }], { deadline: 600, retry: { ...DEFAULT_RETRY, retries: 2 } });
+    await expect(describeShareStatus(options)).rejects.toBe(throttle);
+    expect(client.calls).toHaveLength(3);
+    expect(timers.sleeps).toEqual([200, 400]);
+  });
+
   it('stops at once when aborted during a back-off, with the abort reason', async () => {
     const controller = new AbortController();
     const throttle = serviceError('ThrottlingException', 'Rate exceeded');

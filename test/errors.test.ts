@@ -155,3 +155,10 @@ describe('InvalidInputError', () => {
     expect(error.toJSON()).toEqual({ name: 'InvalidInputError', code: 'INVALID_INPUT', message: 'maxWaitTime must be …', option: 'maxWaitTime', received: -1 });
   });
 });
+
+test('toJSON leaves the cause out, whatever it holds', () => {
+  const error = new ApiError('m', { serviceErrorName: 'E', serviceMessage: 'm' }, { cause: new Error('secret inside') });
+  expect(error.cause).toBeInstanceOf(Error);
+  expect(error.toJSON()).not.toHaveProperty('cause');
+});
+

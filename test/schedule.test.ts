@@ -71,6 +71,10 @@ describe('computeDelay', () => {
 });
 
 describe('defaultDelaySchedule', () => {
+  it('is empty for a zero horizon', () => {
+    expect(defaultDelaySchedule(0)).toEqual([]);
+  });
+
   it('never shrinks without jitter and reaches the cap after about two minutes', () => {
     const delays = defaultDelaySchedule(900, noJitter);
     for (let i = 1; i < delays.length; i += 1) expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1] ?? 0);

@@ -1,13 +1,48 @@
+import { performance } from 'node:perf_hooks';
 import { abortableSleep, realTimers } from '../src/timers.js';
 
+/** Replace setTimeout while `body` runs, recording each timer (its callback not scheduled until `fire`). */
+async function withRecordedTimeouts(body: (timers: { ms: number; fire: () => void }[]) => Promise<void>): Promise<void> {
+  const realSetTimeout = globalThis.setTimeout;
+  const recorded: { ms: number; fire: () => void }[] = [];
+  globalThis.setTimeout = ((handler: () => void, ms?: number) => {
+    recorded.push({ ms: ms ?? 0, fire: handler });
+    return realSetTimeout(() => {}, 0);
+  }) as typeof setTimeout;
+  try {
+    await body(recorded);
+  } finally {
+    globalThis.setTimeout = realSetTimeout;
+  }
+}
+
+const settledYet = async (promise: Promise<unknown>): Promise<boolean> => {
+  let settled = false;
+  void promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (let i = 0; i < 5; i += 1) await Promise.resolve();
+  return settled;
+};
+
 describe('abortableSleep', () => {
-  it('resolves after the delay', async () => {
-    await expect(abortableSleep(1)).resolves.toBeUndefined();
+  it('resolves only when its timer of the requested delay fires', async () => {
+    await withRecordedTimeouts(async (recorded) => {
+      const sleeping = abortableSleep(1234);
+      expect(recorded.map((timer) => timer.ms)).toEqual([1234]);
+      expect(await settledYet(sleeping)).toBe(false);
+      recorded[0]?.fire();
+      await expect(sleeping).resolves.toBeUndefined();
+    });
   });
 
   it('rejects at once with the reason when already aborted, scheduling nothing', async () => {
-    const reason = new Error('already');
-    await expect(abortableSleep(60_000, AbortSignal.abort(reason))).rejects.toBe(reason);
+    await withRecordedTimeouts(async (recorded) => {
+      const reason = new Error('already');
+      await expect(abortableSleep(60_000, AbortSignal.abort(reason))).rejects.toBe(reason);
+      expect(recorded).toEqual([]);
+    });
   });
 
   it('clears its timer and rejects with the reason when aborted while sleeping', async () => {
@@ -29,12 +64,19 @@ describe('abortableSleep', () => {
     }
   });
 
-  it('real timers read a monotonic clock and Math.random', () => {
-    const first = realTimers.now();
-    expect(realTimers.now()).toBeGreaterThanOrEqual(first);
-    const random = realTimers.random();
-    expect(random).toBeGreaterThanOrEqual(0);
-    expect(random).toBeLessThan(1);
+  it('real timers read the monotonic clock (performance.now, not Date.now) and Math.random', () => {
+    const before = performance.now();
+    const now = realTimers.now();
+    const after = performance.now();
+    expect(now).toBeGreaterThanOrEqual(before);
+    expect(now).toBeLessThanOrEqual(after);
+    const realRandom = Math.random;
+    Math.random = () => 0.123;
+    try {
+      expect(realTimers.random()).toBe(0.123);
+    } finally {
+      Math.random = realRandom;
+    }
   });
   it('real timers schedule a callback that can be cancelled and does not keep the process alive', async () => {
     const realSetTimeout = globalThis.setTimeout;

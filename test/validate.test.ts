@@ -17,6 +17,12 @@ function invalidInput(run: () => unknown): InvalidInputError {
   throw new Error('expected an InvalidInputError');
 }
 
+/** A logger that is itself a function (as some loggers are), whose child() returns such a logger. */
+function functionLogger(): unknown {
+  const logger: object = Object.assign((): void => {}, { debug() {}, info() {}, warn() {}, error() {}, child: (): object => logger });
+  return logger;
+}
+
 describe('validateWaiterConfiguration', () => {
   it('fills in every default', () => {
     expect(validateWaiterConfiguration({ client, maxWaitTime: 600 }, input)).toEqual({
@@ -125,6 +131,66 @@ describe('validateWaiterConfiguration', () => {
     const error = invalidInput(() => validateWaiterConfiguration(config, input));
     expect(JSON.stringify(error.toJSON())).not.toContain(secret);
     expect(error.message).not.toContain(secret);
+  });
+
+  it.each([
+    ['a long string, cut at 120 characters', { client, maxWaitTime: 'x'.repeat(130) }, `"${'x'.repeat(120)}…"`],
+    ['a function', { client, maxWaitTime: () => 60 }, 'a function'],
+    ['an array', { client, maxWaitTime: [60] }, 'an array'],
+    ['an object', { client, maxWaitTime: { seconds: 60 } }, 'an object'],
+    ['null', { client, maxWaitTime: null }, 'null'],
+    ['a boolean', { client, maxWaitTime: true }, 'true'],
+  ])('shows the value received as %s', (_name, config, shown) => {
+    expect(invalidInput(() => validateWaiterConfiguration(config, input)).message).toContain(`but received ${shown};`);
+  });
+
+  it.each([
+    ['a 120-character string, whole', { client, maxWaitTime: 'y'.repeat(120) }, `"${'y'.repeat(120)}"`],
+    ['a bigint', { client, maxWaitTime: 10n }, '10'],
+    ['nothing', { client }, 'nothing'],
+  ])('shows %s', (_name, config, shown) => {
+    expect(invalidInput(() => validateWaiterConfiguration(config, input)).message).toContain(`but received ${shown};`);
+  });
+
+  it.each([
+    ['timers', { timers: 5 }],
+    ['timers', { timers: { sleep: (): void => {}, random: (): number => 0 } }],
+    ['timers', { timers: { now: (): number => 0, random: (): number => 0 } }],
+    ['timers', { timers: { now: (): number => 0, sleep: (): void => {} } }],
+    ['abortSignal', { abortSignal: 5 }],
+    ['abortSignal', { abortSignal: { aborted: false } }],
+    ['abortSignal', { abortSignal: { addEventListener: (): void => {} } }],
+    ['notFoundGraceSeconds', { notFoundGraceSeconds: 'soon' }],
+    ['notFoundGraceSeconds', { notFoundGraceSeconds: Number.POSITIVE_INFINITY }],
+  ])('rejects %s missing any one part: %j', (option, extra) => {
+    expect(invalidInput(() => validateWaiterConfiguration({ client, maxWaitTime: 60, ...extra }, input)).option).toBe(option);
+  });
+
+  it.each([
+    ['both delay bounds, in order', { minDelay: 1, maxDelay: 5 }],
+    ['equal delay bounds', { minDelay: 3, maxDelay: 3 }],
+    ['a zero grace', { notFoundGraceSeconds: 0 }],
+    ['fractional back-offs and factor', { retry: { minTimeout: 0.5, maxTimeout: 1.5, factor: 1.5 } }],
+    ['equal back-off bounds', { retry: { minTimeout: 300, maxTimeout: 300 } }],
+    ['a logger that is a function with the methods', { logger: functionLogger() }],
+    ['an object timers', { timers: { now: (): number => 0, sleep: async (): Promise<void> => {}, random: (): number => 0 } }],
+    ['an AbortSignal', { abortSignal: new AbortController().signal }],
+  ])('accepts %s', (_name, extra) => {
+    expect(() => validateWaiterConfiguration({ client, maxWaitTime: 60, ...extra }, input)).not.toThrow();
+  });
+
+  it('a logger that is not an object at all is named as such', () => {
+    expect(invalidInput(() => validateWaiterConfiguration({ client, maxWaitTime: 60, logger: 'pino' }, input)).message).toContain('logger must be a pino-compatible logger');
+  });
+
+  it('keeps a zero grace as given', () => {
+    expect(validateWaiterConfiguration({ client, maxWaitTime: 60, notFoundGraceSeconds: 0 }, input).notFoundGraceSeconds).toBe(0);
+  });
+
+  it('rejects input that is not an object, clientConfig that is not an object, retry that is not an object', () => {
+    expect(invalidInput(() => validateWaiterConfiguration({ client, maxWaitTime: 60 }, 'share-6v24abcdefghi')).option).toBe('PortfolioShareToken');
+    expect(invalidInput(() => validateWaiterConfiguration({ clientConfig: 'us-east-1', maxWaitTime: 60 }, input)).option).toBe('clientConfig');
+    expect(invalidInput(() => validateWaiterConfiguration({ client, maxWaitTime: 60, retry: 3 }, input)).option).toBe('retry');
   });
 
   it('rejects a config that is not an object', () => {

@@ -14,7 +14,7 @@ import type { StatusChangeEvent, WaiterConfiguration } from '../src/types.js';
 import { waitUntilPortfolioShareComplete } from '../src/waitUntilPortfolioShareComplete.js';
 import { createCapturingLogger } from './support/capturingLogger.js';
 import { createFakeClient, serviceError, status, type Answer, type FakeClient } from './support/fakeClient.js';
-import { createFakeTimers, hangingSleep, type FakeTimers } from './support/fakeTimers.js';
+import { createFakeTimers, hangingSleep, StalledClockError, withStallGuard, type FakeTimers } from './support/fakeTimers.js';
 
 const input = { PortfolioShareToken: 'share-test1' };
 
@@ -46,6 +46,19 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Wait for `event`, failing at once (not by jest's time-out) if the wait settles before it happens. */
+async function untilOrSettled(event: Promise<void>, wait: Promise<unknown>, what: string): Promise<void> {
+  const early = wait.then(
+    () => {
+      throw new Error(`the wait resolved before ${what}`);
+    },
+    (error: unknown) => {
+      throw new Error(`the wait rejected before ${what}: ${String(error)}`);
+    },
+  );
+  await Promise.race([event, early]);
+}
 
 describe('waitUntilPortfolioShareComplete: outcomes', () => {
   it('resolves on COMPLETED with the final description, attempts and elapsed time', async () => {
@@ -229,6 +242,129 @@ describe('waitUntilPortfolioShareComplete: deadline', () => {
   });
 });
 
+describe('waitUntilPortfolioShareComplete: wiring of the deadline and of misbehaving dependencies', () => {
+  it('ends at maxWaitTime under a throttling storm: the per-call retry is given the deadline', async () => {
+    // Every call is throttled. The per-call retry (200, 400, 800, 1600 ms back-offs) would run past a 5 s
+    // deadline (to 7.1 s here) if the waiter did not hand it the deadline.
+    const timers = createFakeTimers();
+    const throttle = serviceError('ThrottlingException', 'Rate exceeded');
+    const { client, times } = timedClient([{ error: throttle }], timers);
+    const error = await rejection(waitUntilPortfolioShareComplete(config(client, timers, { maxWaitTime: 5 }), input));
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect(error).toMatchObject({ code: 'WAIT_TIMEOUT', elapsedSeconds: 5, cause: throttle });
+    expect(Math.max(...times)).toBe(5000);
+    expect(timers.now()).toBe(5000);
+  });
+
+  it('a logger that throws cannot change the outcome: the wait goes on and resolves as the share does', async () => {
+    const timers = createFakeTimers();
+    const broken = new Error('log sink closed');
+    const { logger } = createCapturingLogger();
+    // The status-change line (info) throws; the waiter's other lines (debug) still work.
+    const throwing: typeof logger = {
+      ...logger,
+      info: () => {
+        throw broken;
+      },
+      child: () => throwing,
+    };
+    const { client } = timedClient([status('IN_PROGRESS'), status('COMPLETED')], timers);
+    await expect(waitUntilPortfolioShareComplete(config(client, timers, { logger: throwing }), input)).resolves.toMatchObject({ status: 'COMPLETED', attempts: 2 });
+    expect(client.calls).toHaveLength(2);
+  });
+
+  it('rejects with a typed ApiError when the injected sleep throws', async () => {
+    const timers = createFakeTimers();
+    const broken = new TypeError('sleep is broken');
+    const { client } = timedClient([status('IN_PROGRESS')], timers);
+    const error = await rejection(
+      waitUntilPortfolioShareComplete(
+        config(client, {
+          ...timers,
+          sleep: async () => {
+            throw broken;
+          },
+        }),
+        input,
+      ),
+    );
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'API_ERROR', serviceErrorName: 'TypeError', serviceMessage: 'sleep is broken', attempts: 1 });
+    expect((error as Error).cause).toBe(broken);
+    expect(client.calls).toHaveLength(1);
+  });
+});
+
+describe('waitUntilPortfolioShareComplete: details the mutation run asked for', () => {
+  it('counts elapsed time from its own start, not from the clock\'s zero', async () => {
+    const timers = createFakeTimers({ start: 50_000 });
+    const { client } = timedClient([status('IN_PROGRESS')], timers);
+    const error = await rejection(waitUntilPortfolioShareComplete(config(client, timers, { maxWaitTime: 10, minDelay: 4, maxDelay: 4 }), input));
+    expect(error).toMatchObject({ elapsedSeconds: 10, lastResult: { status: 'IN_PROGRESS', duplicateAccounts: [], elapsedSeconds: 10 } });
+  });
+
+  it('an abort while the first call is in flight reports that no check answered', async () => {
+    const controller = new AbortController();
+    const client = createFakeClient([(signal) => hangingSleep(0, signal).then(() => ({}))]);
+    const { logger, lines } = createCapturingLogger();
+    const pending = waitUntilPortfolioShareComplete({ client, logger, timers: createFakeTimers(), maxWaitTime: 60, abortSignal: controller.signal }, input);
+    await tick();
+    controller.abort(new Error('bye'));
+    const error = await rejection(pending);
+    expect(error).toBeInstanceOf(WaitAbortedError);
+    expect((error as Error).message).toContain('no check answered');
+    expect(lines.filter((l) => l.level === 'warn')).toEqual([]);
+  });
+
+  it('logs no warning for a plain success (partial success accepted or not) or an API error', async () => {
+    for (const [answer, acceptPartialSuccess] of [
+      [status('COMPLETED'), false],
+      [status('COMPLETED'), true],
+      [{ error: serviceError('AccessDeniedException', 'no', 403) }, false],
+    ] as Array<[Answer, boolean]>) {
+      const timers = createFakeTimers();
+      const { logger, lines } = createCapturingLogger();
+      const { client } = timedClient([answer], timers);
+      await waitUntilPortfolioShareComplete(config(client, timers, { logger, acceptPartialSuccess }), input).catch(() => undefined);
+      expect(lines.filter((l) => l.level === 'warn')).toEqual([]);
+    }
+  });
+});
+
+describe('the fake clock fails fast', () => {
+  it('throws StalledClockError when read over and over while time stands still, and keeps throwing', () => {
+    const timers = createFakeTimers({ maxReadsWithoutTimePassing: 3 });
+    for (let i = 0; i < 3; i += 1) expect(timers.now()).toBe(0);
+    expect(() => timers.now()).toThrow(StalledClockError);
+    timers.advance(1);
+    expect(() => timers.now()).toThrow(/read 4 times in a row at 0 ms without time passing/);
+  });
+
+  it('counts zero-length sleeps as standing still, and resets when time moves', async () => {
+    const timers = createFakeTimers({ maxReadsWithoutTimePassing: 2 });
+    await timers.sleep(0);
+    timers.now();
+    await timers.sleep(5);
+    timers.now();
+    timers.now();
+    await expect(timers.sleep(0)).rejects.toBeInstanceOf(StalledClockError);
+  });
+
+  it('guards a clock the test drives', () => {
+    let now = 0;
+    const guarded = withStallGuard({ ...realTimers, now: () => now }, 2);
+    guarded.now();
+    guarded.now();
+    now = 1;
+    guarded.now();
+    guarded.now();
+    guarded.now();
+    expect(() => guarded.now()).toThrow(StalledClockError);
+    now = 2;
+    expect(() => guarded.now()).toThrow(StalledClockError);
+  });
+});
+
 describe('waitUntilPortfolioShareComplete: abort', () => {
   it('rejects at once when aborted during a long delay, and sends nothing more', async () => {
     const timers = { ...createFakeTimers(), sleep: hangingSleep };
@@ -277,7 +413,7 @@ describe('waitUntilPortfolioShareComplete: abort', () => {
         },
       };
       const pending = waitUntilPortfolioShareComplete({ client, timers, maxWaitTime: 3600, minDelay: 60, maxDelay: 60, abortSignal: controller.signal }, input);
-      await sleepStarted;
+      await untilOrSettled(sleepStarted, pending, 'its long sleep');
       // The long timers still live during the delay: the sleep alone (the call's deadline guard ended with the call).
       const long = [...created].filter(([handle, ms]) => ms >= 60_000 && !cleared.has(handle)).map(([handle]) => handle);
       expect(long).toHaveLength(1);
@@ -312,7 +448,12 @@ describe('waitUntilPortfolioShareComplete: abort', () => {
     // The first call answers; the second hangs, like a connection that never answers on a client without a request timeout.
     const client = createFakeClient([status('IN_PROGRESS'), (signal) => hangingSleep(0, signal).then(() => ({}))]);
     const pending = waitUntilPortfolioShareComplete({ client, timers: scheduled, maxWaitTime: 60, minDelay: 5, maxDelay: 5 }, input);
-    while (client.calls.length < 2) await tick();
+    let settled = false;
+    void pending.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    while (client.calls.length < 2 && !settled) await tick();
     // Armed for the deadline (60 s) plus the grace, counted from the second call's start (5 s).
     expect(guard).toMatchObject({ ms: 65_000, cancelled: false });
     guard?.callback();
@@ -434,6 +575,58 @@ describe('waitUntilPortfolioShareComplete: progress and logs', () => {
     expect(lines.filter((line) => line.level === 'debug' && line.msg === 'checking portfolio share status').map((line) => line.obj.attempt)).toEqual([1, 2, 3]);
     expect(lines.filter((line) => line.level === 'info' && line.msg === 'portfolio share status changed').map((line) => line.obj.status)).toEqual(['IN_PROGRESS', 'COMPLETED']);
     expect(lines.filter((line) => line.level === 'warn').map((line) => line.obj.retry)).toEqual([1]);
+  });
+});
+
+describe('waitUntilPortfolioShareComplete: every log line, field by field', () => {
+  const notFound = { error: serviceError('ResourceNotFoundException', 'no such share yet') };
+  const throttle = { error: serviceError('ThrottlingException', 'Rate exceeded') };
+  const shareErrors = [
+    { Accounts: ['222222222222'], Error: 'DuplicateResourceException' },
+    { Accounts: ['333333333333'], Error: 'AccessDenied', Message: 'no' },
+  ];
+  const partial = status('COMPLETED_WITH_ERRORS', { SuccessfulShares: ['111111111111'], ShareErrors: shareErrors });
+
+  it('a wait through not-found, a failed check, and partial success accepted', async () => {
+    const timers = createFakeTimers();
+    const { logger, lines } = createCapturingLogger();
+    const { client } = timedClient([notFound, throttle, throttle, status('IN_PROGRESS'), partial], timers);
+    await waitUntilPortfolioShareComplete(config(client, timers, { logger, acceptPartialSuccess: true, retry: { retries: 1 } }), input);
+    const notFoundErr = { name: 'ResourceNotFoundException', message: 'no such share yet', requestId: 'req-ResourceNotFoundException', httpStatusCode: 400 };
+    const throttleErr = { name: 'ThrottlingException', message: 'Rate exceeded', requestId: 'req-ThrottlingException', httpStatusCode: 400 };
+    // The default schedule's floor (2.1 s) between checks; the second check's failed retry adds 0.2 s.
+    const third = expect.closeTo(4.4, 3) as number;
+    const fourth = expect.closeTo(6.5, 3) as number;
+    expect(lines.map((l) => [l.level, l.msg, l.obj])).toEqual([
+      ['debug', 'checking portfolio share status', { attempt: 1, elapsedSeconds: 0 }],
+      ['debug', 'portfolio share not visible yet; checking again', { attempt: 1, err: notFoundErr }],
+      ['debug', 'checking portfolio share status', { attempt: 2, elapsedSeconds: 2.1 }],
+      ['warn', 'DescribePortfolioShareStatus failed transiently; retrying', { err: throttleErr, retry: 1, retries: 1, delayMs: 200 }],
+      ['warn', 'portfolio share check failed after its retries; checking again later', { attempt: 2, err: throttleErr }],
+      ['debug', 'checking portfolio share status', { attempt: 3, elapsedSeconds: third }],
+      ['debug', 'portfolio share status', { attempt: 3, status: 'IN_PROGRESS' }],
+      ['info', 'portfolio share status changed', { status: 'IN_PROGRESS', attempt: 3, elapsedSeconds: third, successfulShares: 0, shareErrors: 0 }],
+      ['debug', 'checking portfolio share status', { attempt: 4, elapsedSeconds: fourth }],
+      ['debug', 'portfolio share status', { attempt: 4, status: 'COMPLETED_WITH_ERRORS' }],
+      ['info', 'portfolio share status changed', { status: 'COMPLETED_WITH_ERRORS', previousStatus: 'IN_PROGRESS', attempt: 4, elapsedSeconds: fourth, successfulShares: 1, shareErrors: 2 }],
+      ['warn', 'accounts already had the portfolio (DuplicateResourceException); not counted as failures', { duplicateAccounts: ['222222222222'] }],
+      ['warn', 'share completed with errors; accepted as partial success', { shareErrors }],
+      ['info', 'portfolio share finished', { status: 'COMPLETED_WITH_ERRORS', attempts: 4, elapsedSeconds: fourth }],
+    ]);
+  });
+
+  it('a wait that fails', async () => {
+    const timers = createFakeTimers();
+    const { logger, lines } = createCapturingLogger();
+    const { client } = timedClient([status('ERROR', { ShareErrors: [{ Accounts: ['1'], Error: 'E' }] })], timers);
+    await rejection(waitUntilPortfolioShareComplete(config(client, timers, { logger }), input));
+    expect(lines.map((l) => [l.level, l.msg, l.obj])).toEqual([
+      ['debug', 'checking portfolio share status', { attempt: 1, elapsedSeconds: 0 }],
+      ['debug', 'portfolio share status', { attempt: 1, status: 'ERROR' }],
+      ['info', 'portfolio share status changed', { status: 'ERROR', attempt: 1, elapsedSeconds: 0, successfulShares: 0, shareErrors: 1 }],
+      ['debug', 'portfolio share wait failed', { err: { name: 'ShareFailedError', code: 'SHARE_FAILED' } }],
+    ]);
+    expect(lines.every((l) => l.bindings.token === 'share-test1')).toBe(true);
   });
 });
 

@@ -50,6 +50,28 @@ describe('step summary', () => {
       ].join('\n'),
     );
   });
+
+  test('line breaks in a cell (a multi-line service message, CRLF too) become spaces so a row stays one line', () => {
+    const failed = outcomeOfStatusResult(
+      result('share-x', {
+        status: 'ERROR',
+        portfolioId: 'port\nx',
+        shareDetails: { ShareErrors: [{ Accounts: ['1'], Error: 'Access\r\nDenied', Message: 'line one\nline two\r\nline three' }] },
+      }),
+      false,
+    );
+    expect(stepSummary('status', [failed], 1).split('\n')).toEqual([
+      '### portfolio-share status: exit code 1',
+      '',
+      '| Token | Outcome | Status | Portfolio | Node | Successful accounts | Failed accounts | Elapsed |',
+      '| --- | --- | --- | --- | --- | ---: | ---: | ---: |',
+      '| `share-x` | ❌ failed | ERROR | port x | ou-ab12-prod0001 | 0 | 1 | 13s |',
+      '',
+      '- `share-x`: **Access Denied** on 1 account (1) — line one line two line three',
+      '',
+      '',
+    ]);
+  });
 });
 
 describe('$GITHUB_OUTPUT entries', () => {

@@ -1,4 +1,7 @@
 import { ApiError, InvalidInputError, ShareCompletedWithErrorsError, ShareFailedError, WaitAbortedError, WaitTimeoutError } from '../../src/errors.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import type { JsonReport } from '../../src/cli/formatJson.js';
 import { parseGithubOutput } from '../support/githubOutput.js';
@@ -205,7 +208,7 @@ describe('exit codes of wait', () => {
     const io = fakeIo();
     const library = fakeLibrary({ [A]: untilAborted(A), [B]: untilAborted(B, false) });
     const pending = main(['wait', A, B], ENV, io, { library });
-    await new Promise((r) => setTimeout(r, 10));
+    while (library.waits.length < 2) await new Promise((r) => setImmediate(r));
     io.signal(signal);
     expect(await pending).toBe(expected);
     expect(library.waits.every((w) => w.config.abortSignal?.aborted)).toBe(true);
@@ -369,6 +372,18 @@ describe('logs on stderr', () => {
     await main(['wait', A, '--log-level', 'info'], { ...ENV, CI: 'true' }, ci, { library: fakeLibrary({ [A]: logging }) });
     expect(ci.err()).not.toContain('\r');
   });
+
+  test.each([
+    ['CI=false', true, { CI: 'false' }],
+    ['CI=0', true, { CI: '0' }],
+    ['CI empty', true, { CI: '' }],
+    ['CI=1', false, { CI: '1' }],
+    ['TERM=dumb', false, { TERM: 'dumb' }],
+  ])('on a terminal with %s, a progress line is shown: %s', async (_name, shown, extra) => {
+    const tty = fakeIo({ stderrTTY: true });
+    await main(['wait', A], { ...ENV, ...extra }, tty, { library: fakeLibrary({ [A]: result(A) }) });
+    expect(tty.err().includes('\r\x1b[K')).toBe(shown);
+  });
 });
 
 describe('progress line', () => {
@@ -413,9 +428,76 @@ describe('GitHub Actions', () => {
     expect(err).toContain(`::error title=Portfolio share ${A}::timed out after 600s; last status IN_PROGRESS\n`);
   });
 
+  test('a GitHub Actions file that cannot be written is logged; the other file is still written and the exit code stands', async () => {
+    const io = fakeIo();
+    const written: string[] = [];
+    io.appendFile = async (path) => {
+      if (path === '/gh/output') throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+      written.push(path);
+    };
+    const code = await main(['wait', A], GHA, io, { library: fakeLibrary({ [A]: result(A) }) });
+    expect(code).toBe(0);
+    expect(written).toEqual(['/gh/summary']);
+    const lines = io.err().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 50, path: '/gh/output', msg: 'could not write a GitHub Actions file', err: expect.objectContaining({ code: 'EACCES' }) }),
+    ]);
+  });
+
   test('nothing GitHub-specific outside GitHub Actions', async () => {
     const { out, io } = await run(['wait', A], { [A]: partialError(A) }, { ...ENV, GITHUB_OUTPUT: '/gh/output' });
     expect(out).not.toContain('::');
     expect(io.files.size).toBe(0);
+  });
+});
+
+describe('defaults of the io', () => {
+  test('without appendFile the GitHub Actions files are appended on disk; an empty path is skipped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-main-'));
+    try {
+      const summary = join(dir, 'summary.md');
+      writeFileSync(summary, 'before\n');
+      const io = fakeIo();
+      delete io.appendFile;
+      const env = { ...ENV, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: '', GITHUB_STEP_SUMMARY: summary };
+      expect(await main(['wait', A], env, io, { library: fakeLibrary({ [A]: result(A) }) })).toBe(0);
+      expect(readFileSync(summary, 'utf8')).toMatch(/^before\n### portfolio-share wait: exit code 0\n/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('without now the progress line reads the real clock', async () => {
+    const io = fakeIo({ stderrTTY: true });
+    delete io.now;
+    await main(['wait', A], ENV, io, { library: fakeLibrary({ [A]: result(A) }) });
+    expect(io.err()).toContain(`0s | ${A} waiting`);
+  });
+
+  test('a second signal during the clean abort changes nothing: the first one decides', async () => {
+    const io = fakeIo();
+    const library = fakeLibrary({ [A]: untilAborted(A) });
+    const pending = main(['wait', A], ENV, io, { library });
+    while (library.waits.length === 0) await new Promise((r) => setImmediate(r));
+    io.signal('SIGINT');
+    io.signal('SIGTERM');
+    expect(await pending).toBe(130);
+    expect(io.out()).toContain(`${A}: interrupted by SIGINT`);
+    expect(io.err().trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('a failure that is not a share outcome', () => {
+  test.each([
+    ['an Error', new Error('stdout is closed'), 'stdout is closed'],
+    ['a thrown string', 'disk full', 'disk full'],
+  ])('%s while reporting: one line on stderr, exit 4', async (_name, thrown, text) => {
+    const io = fakeIo();
+    io.stdout.write = () => {
+      throw thrown;
+    };
+    const code = await main(['wait', A], ENV, io, { library: fakeLibrary({ [A]: result(A) }) });
+    expect(code).toBe(4);
+    expect(io.err()).toBe(`error: unexpected failure: ${text}\n`);
   });
 });

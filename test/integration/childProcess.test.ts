@@ -12,9 +12,10 @@ describe('a real process waiting on a share', () => {
   let sim: RunningSimulator;
   afterEach(async () => sim.close());
 
-  it('exits within a second of an abort during a 60 s delay: no timer or socket is left alive', async () => {
+  it('exits promptly on an abort during a 60 s delay, not when the delay would have ended: no timer or socket is left alive', async () => {
     expect(existsSync(`${root}/dist/index.js`)).toBe(true); // `npm test` builds dist/ first
-    sim = await startSimulator({ scenario: scenarioWith({ shares: { defaultDurationSeconds: 3600 } }) });
+    // NOT_STARTED for 10 minutes: the first status seen does not depend on how busy the machine is.
+    sim = await startSimulator({ scenario: scenarioWith({ shares: { defaultDurationSeconds: 3600, notStartedSeconds: 600 } }) });
     const client = new ServiceCatalogClient({ endpoint: sim.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' } });
     const created = await client.send(new CreatePortfolioShareCommand({ PortfolioId: 'port-examplepf0001', OrganizationNode: { Type: 'ORGANIZATIONAL_UNIT', Value: PRODUCTION_OU } }));
     client.destroy();
@@ -37,7 +38,7 @@ describe('a real process waiting on a share', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const abortedAt = Date.now();
     child.kill('SIGTERM');
-    const guard = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
     const { code, at } = await exited;
     clearTimeout(guard);
 
@@ -47,7 +48,9 @@ describe('a real process waiting on a share', () => {
       { event: 'rejected', name: 'WaitAbortedError', code: 'WAIT_ABORTED', attempts: 1 },
     ]);
     expect(code).toBe(3);
-    expect(at - abortedAt).toBeLessThan(1000);
+    // It exits in well under a second; a timer left alive would hold it until the 60 s delay ends. The
+    // bound sits an order of magnitude above the first and far below the second, so a busy runner passes.
+    expect(at - abortedAt).toBeLessThan(10_000);
     expect(sim.requests().filter((entry) => entry.operation === 'DescribePortfolioShareStatus')).toHaveLength(1);
   });
 });

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-service-catalog';
 import { createManualClock, defaultScenario, startSimulator, type ManualClock, type RunningSimulator, type Scenario } from '../../src/simulator/index.js';
 import type { Timers } from '../../src/types.js';
+import { withStallGuard } from '../support/fakeTimers.js';
 
 export interface WaiterHarness {
   sim: RunningSimulator;
@@ -40,14 +41,14 @@ export async function startWaiterHarness(scenario: Scenario = defaultScenario): 
     credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example-secret' },
   };
   const client = new ServiceCatalogClient({ ...clientConfig, maxAttempts: 1 });
-  const timers: Timers = {
+  const timers: Timers = withStallGuard({
     now: () => clock.now(),
     sleep: async (ms, signal) => {
       signal?.throwIfAborted();
       clock.advance(ms);
     },
     random: () => 0.5,
-  };
+  });
   let portfolios = 0;
   return {
     sim,

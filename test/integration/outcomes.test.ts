@@ -7,6 +7,7 @@ import {
   WaitTimeoutError,
 } from '../../src/errors.js';
 import { getPortfolioShareStatus } from '../../src/getPortfolioShareStatus.js';
+import { realTimers } from '../../src/timers.js';
 import type { StatusChangeEvent } from '../../src/types.js';
 import { waitUntilPortfolioShareComplete } from '../../src/waitUntilPortfolioShareComplete.js';
 import { PRODUCTION_OU, rejection, SANDBOX_OU, scenarioWith, startWaiterHarness, type WaiterHarness } from './harness.js';
@@ -194,33 +195,72 @@ describe('waitUntilPortfolioShareComplete against the simulator', () => {
     expect(h.describes().at(-1)?.time).toBe(start + 120_000);
   });
 
-  it('abort during a long delay: rejects at once, and no describe follows', async () => {
+  it('abort during a long delay: rejects at once from inside the 60 s sleep, clears its timer, and no describe follows', async () => {
     h = await startWaiterHarness(scenarioWith({ shares: { defaultDurationSeconds: 3600 } }));
     const token = await h.createShare({ Type: 'ORGANIZATIONAL_UNIT', Value: PRODUCTION_OU });
     const controller = new AbortController();
-    let sleeping: () => void = () => {};
+    // Real sleeps: the 60 s delay is a real timer that the abort must clear. Watch the timers created and cleared.
+    const created = new Map<unknown, number>();
+    const cleared = new Set<unknown>();
+    const realSetTimeout = globalThis.setTimeout;
+    const realClearTimeout = globalThis.clearTimeout;
+    globalThis.setTimeout = ((handler: () => void, ms?: number) => {
+      const handle = realSetTimeout(handler, ms);
+      created.set(handle, ms ?? 0);
+      return handle;
+    }) as typeof setTimeout;
+    globalThis.clearTimeout = ((handle: Parameters<typeof clearTimeout>[0]) => {
+      cleared.add(handle);
+      realClearTimeout(handle);
+    }) as typeof clearTimeout;
+    let inLongSleep: () => void = () => {};
     const asleep = new Promise<void>((resolve) => {
-      sleeping = resolve;
+      inLongSleep = resolve;
     });
-    // Real sleeps: the 60 s delay is a real timer that the abort must clear.
-    const pending = waitUntilPortfolioShareComplete(
-      {
-        clientConfig: h.clientConfig,
-        maxWaitTime: 3600,
-        minDelay: 60,
-        abortSignal: controller.signal,
-        onStatusChange: () => setImmediate(sleeping),
+    let longSleep: Promise<unknown> = Promise.resolve();
+    const timers = {
+      ...realTimers,
+      sleep: (ms: number, signal?: AbortSignal) => {
+        const sleep = realTimers.sleep(ms, signal);
+        if (ms >= 60_000) {
+          longSleep = sleep.catch(() => undefined);
+          inLongSleep();
+        }
+        return sleep;
       },
-      { PortfolioShareToken: token },
-    );
-    await asleep;
-    const reason = new Error('operator cancelled');
-    controller.abort(reason);
-    const error = await rejection(pending);
-    expect(error).toBeInstanceOf(WaitAbortedError);
-    expect(error).toMatchObject({ code: 'WAIT_ABORTED', lastStatus: 'NOT_STARTED', attempts: 1, cause: reason });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(h.describes()).toHaveLength(1);
+    };
+    try {
+      const pending = waitUntilPortfolioShareComplete(
+        { clientConfig: h.clientConfig, timers, maxWaitTime: 3600, minDelay: 60, abortSignal: controller.signal },
+        { PortfolioShareToken: token },
+      );
+      // Should the wait settle instead of sleeping, fail now rather than by jest's time-out.
+      await Promise.race([
+        asleep,
+        pending.then(
+          () => Promise.reject(new Error('the wait resolved before its long sleep')),
+          (error: unknown) => Promise.reject(new Error(`the wait rejected before its long sleep: ${String(error)}`)),
+        ),
+      ]);
+      // The abort lands inside the long sleep: its ≥ 60 s timer is alive.
+      const alive = [...created].filter(([handle, ms]) => ms >= 60_000 && !cleared.has(handle)).map(([handle]) => handle);
+      expect(alive).toHaveLength(1);
+      const reason = new Error('operator cancelled');
+      controller.abort(reason);
+      const error = await rejection(pending);
+      expect(error).toBeInstanceOf(WaitAbortedError);
+      expect(error).toMatchObject({ code: 'WAIT_ABORTED', lastStatus: 'NOT_STARTED', attempts: 1, cause: reason });
+      expect(cleared.has(alive[0])).toBe(true);
+      // Had the sleep ended (rather than failed) on the abort, a describe would go out now; give it far
+      // more than the few milliseconds a call to 127.0.0.1 takes to reach the simulator.
+      await longSleep;
+      await new Promise((resolve) => realSetTimeout(resolve, 250));
+      expect(h.describes()).toHaveLength(1);
+    } finally {
+      globalThis.setTimeout = realSetTimeout;
+      globalThis.clearTimeout = realClearTimeout;
+      controller.abort();
+    }
   });
 
   it('credentials missing: rejects with ApiError at once, without waiting', async () => {

@@ -7,6 +7,7 @@ import { createManualClock, defaultScenario, startSimulator, type RunningSimulat
 import { longTimeout, MAX_TIMER_MS } from '../../src/timers.js';
 import type { Logger } from '../../src/logger.js';
 import { waitUntilPortfolioShareComplete } from '../../src/waitUntilPortfolioShareComplete.js';
+import { createSharePool } from '../../src/pool/sharePool.js';
 import { createCapturingLogger } from '../support/capturingLogger.js';
 import { createFakeClient, status, type Answer } from '../support/fakeClient.js';
 import { createFakeTimers } from '../support/fakeTimers.js';
@@ -138,10 +139,13 @@ describe('issue 9 regressions', () => {
   it('defect 5: the CLI waits for 12 tokens at once with no warning', async () => {
     const library = fakeLibrary();
     const tokens = Array.from({ length: 12 }, (_, i) => `share-cli${i}`);
+    // Several tokens go through one share pool (its real code), which shares the CLI's one signal.
+    const completed = { send: async () => ({ $metadata: {}, ...status('COMPLETED').output }) };
     const real: CliLibrary = {
       ...library,
       waitUntilPortfolioShareComplete: (config, given) =>
         waitUntilPortfolioShareComplete({ ...config, clientConfig: undefined, client: createFakeClient([status('IN_PROGRESS'), status('COMPLETED')]), timers: createFakeTimers() }, given),
+      createSharePool: async (options) => createSharePool({ ...options, clientConfig: undefined, client: completed }),
     };
     const io = fakeIo();
     const code = await main(['wait', ...tokens, '--quiet'], ENV, io, { library: real });

@@ -121,6 +121,16 @@ describe('control endpoint /_simulator/', () => {
     expect(await control(h.sim.endpoint, 'POST', 'busy', body)).toMatchObject({ status, json: { __type: type } });
   });
 
+  it('POST clock refuses a body that is not an object, is not JSON, or is too large', async () => {
+    expect(await control(h.sim.endpoint, 'POST', 'clock', [1])).toMatchObject({ status: 400, json: { __type: 'InvalidClockChange' } });
+    expect(await control(h.sim.endpoint, 'POST', 'clock', { advanceMs: 1, setMs: 1 })).toMatchObject({ status: 400, json: { __type: 'InvalidClockChange' } });
+    expect(await control(h.sim.endpoint, 'POST', 'clock', '{"advanceMs":')).toMatchObject({ status: 400, json: { __type: 'SerializationException' } });
+    expect(await control(h.sim.endpoint, 'POST', 'clock', JSON.stringify({ advanceMs: 1, pad: 'x'.repeat(70_000) }))).toMatchObject({
+      status: 413,
+      json: { __type: 'RequestEntityTooLarge' },
+    });
+  });
+
   it('answers 404 for an unknown route and 405 for a wrong method', async () => {
     expect(await control(h.sim.endpoint, 'GET', 'nope')).toMatchObject({ status: 404, json: { __type: 'NotFound' } });
     expect(await control(h.sim.endpoint, 'PUT', 'faults', {})).toMatchObject({ status: 405, json: { __type: 'MethodNotAllowed' } });

@@ -72,6 +72,34 @@ const cases: Case[] = [
     type: 'ValidationException',
     message: /^2 validation errors detected: Value '12' at 'accountId' failed to satisfy constraint: Member must satisfy regular expression pattern: \^\[0-9\]\{12\}\$; Value 'ou-x' at 'organizationNode.value' failed/,
   },
+  // One row per wire type of the model: each wrong JSON type is a SerializationException naming the path.
+  ...(
+    [
+      ['an integer that is a string', 'DescribePortfolioShares', { PortfolioId: 'port-examplepf0001', Type: 'ACCOUNT', PageSize: '5' }, "Expected an integer at 'pageSize'"],
+      ['an integer with a fraction', 'DescribePortfolioShares', { PortfolioId: 'port-examplepf0001', Type: 'ACCOUNT', PageSize: 1.5 }, "Expected an integer at 'pageSize'"],
+      ['a boolean that is a string', 'CreatePortfolioShare', { PortfolioId: 'port-examplepf0001', AccountId: '123456789012', ShareTagOptions: 'yes' }, "Expected a boolean at 'shareTagOptions'"],
+      ['a structure that is a list', 'CreatePortfolioShare', { PortfolioId: 'port-examplepf0001', OrganizationNode: [] }, "Expected an object at 'organizationNode'"],
+      ['a list that is an object', 'CreatePortfolio', { DisplayName: 'd', ProviderName: 'p', IdempotencyToken: 'i1', Tags: {} }, "Expected a list at 'tags'"],
+    ] as const
+  ).map(([name, operation, body, message]): Case => ({ name, call: { target: `${TARGET}${operation}`, body: JSON.stringify(body) }, status: 400, type: 'SerializationException', message })),
+  {
+    name: 'integer below its minimum, string shorter than its minimum, list longer than its maximum (null items skipped)',
+    call: {
+      target: `${TARGET}CreatePortfolio`,
+      body: JSON.stringify({ DisplayName: '', ProviderName: 'p', IdempotencyToken: 'i1', Tags: [null, ...Array.from({ length: 21 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }))] }),
+    },
+    status: 400,
+    type: 'ValidationException',
+    message:
+      "2 validation errors detected: Value '' at 'displayName' failed to satisfy constraint: Member must have length greater than or equal to 1; Value '[22 items]' at 'tags' failed to satisfy constraint: Member must have length less than or equal to 20",
+  },
+  {
+    name: 'page size below zero',
+    call: { target: `${TARGET}DescribePortfolioShares`, body: JSON.stringify({ PortfolioId: 'port-examplepf0001', Type: 'ACCOUNT', PageSize: -1 }) },
+    status: 400,
+    type: 'ValidationException',
+    message: "1 validation error detected: Value '-1' at 'pageSize' failed to satisfy constraint: Member must have value greater than or equal to 0",
+  },
   { name: 'body over the 1 MiB cap', call: { body: big }, status: 413, type: 'RequestEntityTooLargeException', message: 'Request body is larger than 1048576 bytes' },
 ];
 

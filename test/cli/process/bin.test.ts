@@ -5,13 +5,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CreatePortfolioShareCommand, ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
-import { startSimulator } from '../../src/simulator/index.js';
-import type { RunningSimulator, Scenario } from '../../src/simulator/types.js';
-import type { JsonReport } from '../../src/cli/formatJson.js';
-import { parseGithubOutput } from '../support/githubOutput.js';
+import { CreatePortfolioShareCommand, DescribePortfolioShareStatusCommand, ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
+import { startSimulator } from '../../../src/simulator/index.js';
+import type { RunningSimulator, Scenario } from '../../../src/simulator/types.js';
+import type { JsonReport } from '../../../src/cli/formatJson.js';
+import { parseGithubOutput } from '../../support/githubOutput.js';
 
-const BIN = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../../dist/cli/bin.js', import.meta.url));
 
 const scenario: Scenario = {
   organization: {
@@ -101,6 +101,17 @@ function start(args: string[], env: Record<string, string>): { child: ChildProce
 
 function cli(args: string[], env: Record<string, string> = childEnv()): Promise<Run> {
   return start(['--endpoint-url', sim.endpoint, ...args], env).done;
+}
+
+/** Poll the simulator until the share is terminal (a 1 s share here; the bound is only a safety net). */
+async function untilFinished(token: string, boundMs = 30_000): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    const out = await client.send(new DescribePortfolioShareStatusCommand({ PortfolioShareToken: token }));
+    if (out.Status !== 'NOT_STARTED' && out.Status !== 'IN_PROGRESS') return;
+    if (Date.now() - start > boundMs) throw new Error(`share ${token} still ${out.Status} after ${boundMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 function describes(): number {
@@ -194,7 +205,7 @@ test('exit 3: timed out; the last status is printed', async () => {
   const token = await share('ou-ab12-slow0001');
   const run = await cli(['wait', token, '--timeout', '1', ...FAST]);
   expect(run.code).toBe(3);
-  expect(run.stdout.split('\n')[0]).toMatch(new RegExp(`^${token}: timed out after 1s \\(\\d+ checks\\); last status (NOT_STARTED|IN_PROGRESS)$`));
+  expect(run.stdout.split('\n')[0]).toMatch(new RegExp(`^${token}: timed out after \\d+s \\(\\d+ checks\\); last status (NOT_STARTED|IN_PROGRESS)$`));
 });
 
 test('exit 4: not found after the grace window, reported with the service error', async () => {
@@ -253,7 +264,8 @@ test('exit 5: status of a share still running; 0 and 1 for finished ones', async
 
   const done = await share('ou-ab12-fast0001');
   const failed = await share('ou-ab12-part0001');
-  await new Promise((r) => setTimeout(r, 1300));
+  await untilFinished(done);
+  await untilFinished(failed);
   expect((await cli(['status', done])).code).toBe(0);
   expect((await cli(['status', failed])).code).toBe(1);
 });
@@ -339,3 +351,21 @@ test('GitHub Actions: annotations, $GITHUB_OUTPUT and $GITHUB_STEP_SUMMARY', asy
   expect(table[5]).toMatch(new RegExp(`^\\| \`${partial}\` \\| ❌ failed \\| COMPLETED_WITH_ERRORS \\| port-clitest\\d+ \\| ou-ab12-part0001 \\| 1 \\| 1 \\| \\d+s \\|$`));
   expect(table).toContain(`- \`${partial}\`: **ThrottlingException** on 1 account (444444444444) — Rate exceeded`);
 });
+
+test.each([
+  ['--help', [], 0],
+  ['a usage error', ['wait'], 2],
+])('the bin exits 2 s after %s even when something still holds the event loop, keeping the exit code', async (_name, args, code) => {
+  // A preloaded module keeps a ref'd interval alive, as a stray socket or timer of a dependency would.
+  const hold = ['--import', 'data:text/javascript,setInterval(() => {}, 60_000)'];
+  const child = spawn(process.execPath, [...hold, BIN, ...(args.length > 0 ? args : ['--help'])], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  // Without the forced exit the interval would keep it alive forever: kill it long after the 2 s.
+  const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+  clearTimeout(guard);
+  expect({ exitCode, signal }).toEqual({ exitCode: code, signal: null });
+  if (code === 0) expect(stdout).toContain('Usage: portfolio-share');
+});
+

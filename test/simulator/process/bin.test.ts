@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreatePortfolioShareCommand, DescribePortfolioShareStatusCommand } from '@aws-sdk/client-service-catalog';
-import { parseSimulatorArgs, USAGE } from '../../src/simulator/main.js';
-import { builtInScenarioNames } from '../../src/simulator/builtInScenarios.js';
-import { npmExecAncestor, whenGone } from '../../src/simulator/npmExecWatch.js';
-import { newClient, rawCall } from './helpers.js';
+import { parseSimulatorArgs, USAGE } from '../../../src/simulator/main.js';
+import { builtInScenarioNames } from '../../../src/simulator/builtInScenarios.js';
+import { npmExecAncestor, whenGone } from '../../../src/simulator/npmExecWatch.js';
+import { newClient, rawCall } from '../helpers.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = join(root, 'dist/simulator/bin.js');
 
 interface Running {
