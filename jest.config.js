@@ -1,6 +1,6 @@
 // Two projects: `unit` (in-process, fake clocks; the fast loop, `npm run test:unit`) and `integration`
 // (spawns processes or runs on real clocks and sockets; needs `npm run build`). A test belongs to a project by
-// its folder: test/integration/, test/faults/ (the fault matrix) and any process/ folder are integration,
+// its path (INTEGRATION below): processes, real clocks and sockets, dist/, long runs are integration;
 // everything else under test/ is unit.
 // test/interop/ (needs the AWS CLI) has its own config and script.
 
@@ -19,8 +19,24 @@ const base = {
   testTimeout: 30000,
 };
 
-/** Folders whose tests spawn processes, run on real clocks or need dist/; the fault matrix (also `npm run test:faults`). */
-export const integrationFolders = ['<rootDir>/test/integration/', '<rootDir>/test/.*/process/', '<rootDir>/test/faults/'];
+/**
+ * Tests that spawn processes, run on real clocks and sockets, need dist/ or run long (the fault matrix, the
+ * runnable docs, the Action's entry, CDK synthesis and its bundled handlers, the Step Functions
+ * interpreter runs, fast-check's thousand-run properties): as regular expressions (to leave them out of
+ * `unit`) and as globs (to run them in `integration`).
+ */
+const INTEGRATION = [
+  ['test/integration/', 'test/integration/**/*.test.ts'],
+  ['test/.*/process/', 'test/**/process/**/*.test.ts'],
+  ['test/faults/', 'test/faults/**/*.test.ts'],
+  ['test/docs/', 'test/docs/**/*.test.ts'],
+  ['test/action/', 'test/action/**/*.test.ts'],
+  ['test/cdk/', 'test/cdk/**/*.test.ts'],
+  ['test/workflow/', 'test/workflow/**/*.test.ts'],
+  ['test/cli/(shareProcess|firstMinutes|awsConfig|httpAgents)\\.test\\.ts', 'test/cli/{shareProcess,firstMinutes,awsConfig,httpAgents}.test.ts'],
+  ['test/reliability/(leaks|binReproductions|properties)\\.test\\.ts', 'test/reliability/{leaks,binReproductions,properties}.test.ts'],
+];
+export const integrationFolders = INTEGRATION.map(([regex]) => `<rootDir>/${regex}`);
 /** Tests that need the AWS CLI or botocore's model: `npm run test:interop` (jest.interop.config.js), so `npm test` passes on a machine with only Node and npm. */
 export const separateFolders = ['<rootDir>/test/interop/'];
 
@@ -34,7 +50,7 @@ export const unitProject = {
 export const integrationProject = {
   ...base,
   displayName: 'integration',
-  testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/**/process/**/*.test.ts', '<rootDir>/test/faults/**/*.test.ts'],
+  testMatch: INTEGRATION.map(([, glob]) => `<rootDir>/${glob}`),
   testPathIgnorePatterns: ['/node_modules/', ...separateFolders],
 };
 
