@@ -1,4 +1,4 @@
-import { delayTable, HISTORY_EVENT_LIMIT, type MachineScheduleOptions } from './machineSchedule.js';
+import { delayTable, HISTORY_EVENT_LIMIT, resolveDelayBounds, type MachineScheduleOptions } from './machineSchedule.js';
 
 /**
  * Published prices (US East, N. Virginia), checked 2026-11: Step Functions Standard $0.025 per 1,000
@@ -73,8 +73,12 @@ export function mapCallRates(maxConcurrency: number, durationSeconds: number, op
  * events a check, 200 kept for the rest), as the generator checks it.
  */
 export function longestWaitMinutes(options: MachineScheduleOptions = {}): number {
+  const maxChecks = Math.floor((HISTORY_EVENT_LIMIT - 200) / 11);
+  // A wait of at most maxChecks checks lasts at most maxChecks of the longest (whole-second) delay: the
+  // search starts there, not at a year, whose table alone is millions of delays.
+  const longestDelay = Math.max(1, Math.ceil(resolveDelayBounds(options).maxDelay));
   let low = 1;
-  let high = 60 * 24 * 365;
+  let high = Math.ceil((maxChecks * longestDelay) / 60);
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
     const checks = delayTable(mid * 60, 0, options).delays.length + 1;
