@@ -1,6 +1,5 @@
 import { DescribePortfolioSharesCommand } from '@aws-sdk/client-service-catalog';
-import pRetry, { AbortError } from 'p-retry';
-import { retryDelayMs } from '../describe.js';
+import { sendWithRetry } from '../describe.js';
 import { ApiError } from '../errors.js';
 import { roundSeconds } from '../outcome.js';
 import { computeDelay } from '../schedule.js';
@@ -37,30 +36,8 @@ export async function describeAccountShare(options: AccountShareWaitOptions): Pr
   const { retry, timers } = settings;
   let pageToken: string | undefined;
   do {
-    const output = await pRetry(
-      async () => {
-        try {
-          const command = new DescribePortfolioSharesCommand({ PortfolioId: portfolioId, Type: 'ACCOUNT', PageSize: DESCRIBE_SHARES_PAGE_SIZE, PageToken: pageToken });
-          return await client.send(command, { abortSignal: signal });
-        } catch (error) {
-          if (signal.aborted || !isTransientError(toServiceErrorInfo(error))) throw new AbortError(error instanceof Error ? error : new Error(String(error)));
-          throw error;
-        }
-      },
-      {
-        retries: retry.retries,
-        minTimeout: 0,
-        maxTimeout: 0,
-        signal,
-        onFailedAttempt: async ({ error, retriesLeft, retriesConsumed }) => {
-          if (retriesLeft <= 0) return;
-          const delayMs = retryDelayMs(retriesConsumed, retry);
-          if (timers.now() + delayMs > options.deadline) throw error;
-          settings.logger.warn({ err: errorLogFields(toServiceErrorInfo(error)), delayMs }, 'DescribePortfolioShares failed transiently; retrying');
-          await timers.sleep(delayMs, signal);
-        },
-      },
-    );
+    const command = new DescribePortfolioSharesCommand({ PortfolioId: portfolioId, Type: 'ACCOUNT', PageSize: DESCRIBE_SHARES_PAGE_SIZE, PageToken: pageToken });
+    const output = await sendWithRetry(command, 'DescribePortfolioShares', { client, retry, timers, logger: settings.logger, signal, deadline: options.deadline });
     const page = output as { PortfolioShareDetails?: Array<{ PrincipalId?: string; Accepted?: boolean }>; NextPageToken?: string };
     const detail = (page.PortfolioShareDetails ?? []).find((d) => d.PrincipalId === accountId);
     if (detail !== undefined) return { present: true, accepted: detail.Accepted === true };
