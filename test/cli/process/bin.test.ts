@@ -9,6 +9,7 @@ import { CreatePortfolioShareCommand, DescribePortfolioShareStatusCommand, Servi
 import { startSimulator } from '../../../src/simulator/index.js';
 import type { RunningSimulator, Scenario } from '../../../src/simulator/types.js';
 import type { JsonReport } from '../../../src/cli/formatJson.js';
+import { cleanEnv } from '../../support/cliProcess.js';
 import { parseGithubOutput } from '../../support/githubOutput.js';
 
 const BIN = fileURLToPath(new URL('../../../dist/cli/bin.js', import.meta.url));
@@ -64,19 +65,7 @@ async function share(ou: string): Promise<string> {
 
 /** A clean environment: test credentials, no profile or config files of the machine, no CI variables. */
 function childEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
-  const env: Record<string, string | undefined> = {
-    PATH: process.env.PATH,
-    HOME: home,
-    AWS_CONFIG_FILE: join(home, 'no-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_REGION: 'us-east-1',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    ...extra,
-  };
-  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+  return cleanEnv(home, extra);
 }
 
 interface Run {
