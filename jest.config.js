@@ -68,6 +68,8 @@ export default {
     // Process shells: a few lines that run only as child processes (argv, exit code, signals), which jest
     // cannot count; test/cli/process and test/simulator/process run them as processes.
     '!src/cli/bin.ts',
+    // The entry of the bin's bundle (main on the real process's streams), run only inside it.
+    '!src/cli/bundleEntry.ts',
     '!src/simulator/bin.ts',
     // The `npm start` demo: a script run as a process by test/integration/demo.test.ts.
     '!src/demo.ts',

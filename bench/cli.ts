@@ -1,8 +1,12 @@
 // bench:cli — start-up and one call: `status` against the AWS CLI's describe-portfolio-share-status on
 // the same simulator, `--help` against `aws --version`, and `node -e 0` as the floor; paired,
-// interleaved runs (the order alternates), medians and ratios.
+// interleaved runs (the order alternates), medians and ratios. The bin loads its bundle through V8's code
+// cache (src/cli/codeCache.ts): its rows are with the cache the warm-up run wrote (every run after a
+// command's first), and with the cache turned off (a command's first run on a machine).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { defaultScenario } from '../src/simulator/defaultScenario.js';
 import { fileURLToPath } from 'node:url';
@@ -25,11 +29,17 @@ const env = {
   AWS_CONFIG_FILE: '/dev/null',
   AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
   NO_COLOR: '1',
+  // A cache of the bench's own, filled by the warm-up runs.
+  NODE_COMPILE_CACHE: mkdtempSync(join(tmpdir(), 'bench-cli-cache-')),
+  NODE_DISABLE_COMPILE_CACHE: undefined,
 };
+const NO_CACHE = { NODE_DISABLE_COMPILE_CACHE: '1' };
 
-function run(command: string, argv: string[]): { seconds: number; status: number | null } {
+type Command = [string, string[], Record<string, string>?];
+
+function run(command: string, argv: string[], extraEnv: Record<string, string> = {}): { seconds: number; status: number | null } {
   const start = performance.now();
-  const child = spawnSync(command, argv, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnSync(command, argv, { env: { ...env, ...extraEnv }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   return { seconds: (performance.now() - start) / 1000, status: child.status };
 }
 
@@ -41,17 +51,16 @@ try {
   });
   const token = ((await created.json()) as { PortfolioShareToken: string }).PortfolioShareToken;
   const haveAws = existsSync(AWS);
-  const pairs: Array<{ name: string; ours: [string, string[]]; theirs?: [string, string[]] }> = [
-    {
-      name: 'status (one describe)',
-      ours: [process.execPath, [CLI_BIN, 'status', token, '--endpoint-url', simulator.endpoint]],
-      theirs: [AWS, ['--endpoint-url', simulator.endpoint, 'servicecatalog', 'describe-portfolio-share-status', '--portfolio-share-token', token]],
-    },
+  const describe: Command = [AWS, ['--endpoint-url', simulator.endpoint, 'servicecatalog', 'describe-portfolio-share-status', '--portfolio-share-token', token]];
+  const pairs: Array<{ name: string; ours: Command; theirs?: Command }> = [
+    { name: 'status (one describe)', ours: [process.execPath, [CLI_BIN, 'status', token, '--endpoint-url', simulator.endpoint]], theirs: describe },
     { name: '--help / aws --version', ours: [process.execPath, [CLI_BIN, '--help']], theirs: [AWS, ['--version']] },
+    { name: 'status, no code cache', ours: [process.execPath, [CLI_BIN, 'status', token, '--endpoint-url', simulator.endpoint], NO_CACHE], theirs: describe },
+    { name: '--help, no code cache', ours: [process.execPath, [CLI_BIN, '--help'], NO_CACHE], theirs: [AWS, ['--version']] },
     {
       name: 'status, unbundled (before)',
       ours: [process.execPath, [UNBUNDLED_BIN, 'status', token, '--endpoint-url', simulator.endpoint]],
-      theirs: [AWS, ['--endpoint-url', simulator.endpoint, 'servicecatalog', 'describe-portfolio-share-status', '--portfolio-share-token', token]],
+      theirs: describe,
     },
     { name: '--help, unbundled (before)', ours: [process.execPath, [UNBUNDLED_BIN, '--help']], theirs: [AWS, ['--version']] },
     { name: 'node -e 0 (floor)', ours: [process.execPath, ['-e', '0']] },
@@ -68,7 +77,7 @@ try {
       if (r === undefined) return;
       const order = p.theirs && haveAws ? (i % 2 === 0 ? ['ours', 'theirs'] : ['theirs', 'ours']) : ['ours'];
       for (const which of order) {
-        const outcome = which === 'ours' ? run(...p.ours) : run(...(p.theirs as [string, string[]]));
+        const outcome = which === 'ours' ? run(...p.ours) : run(...(p.theirs as Command));
         (which === 'ours' ? r.ours : r.theirs).push(outcome.seconds);
         r.statuses.add(outcome.status);
       }
@@ -98,4 +107,5 @@ try {
   }
 } finally {
   await simulator.stop();
+  rmSync(env.NODE_COMPILE_CACHE, { recursive: true, force: true });
 }
