@@ -1,8 +1,8 @@
-import { accept, type CheckResult } from '../acceptor.js';
-import { DEFAULT_RETRY, describeShareStatus } from '../describe.js';
+import { checkOnce, failureError } from '../checkOnce.js';
+import { DEFAULT_RETRY } from '../describe.js';
 import { InvalidInputError, type PortfolioShareWaiterError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { roundSeconds, toApiError, toResult, toShareError, toTimeoutError } from '../outcome.js';
+import { roundSeconds, toResult, toTimeoutError } from '../outcome.js';
 import { computeDelay } from '../schedule.js';
 import { isValidToken } from '../token.js';
 import type { PortfolioShareResult, ServiceCatalogLikeClient, Timers } from '../types.js';
@@ -87,20 +87,17 @@ export async function checkShare(event: CheckShareEvent, deps: CheckShareDepende
   const maxWaitTime = nonNegative('maxWaitTime', event.maxWaitTime, DEFAULT_MACHINE_MAX_WAIT_TIME);
   const elapsedSeconds = Math.max(0, (now - startedAtMs) / 1000);
   const logger = deps.logger.child({ token, attempt });
-  let check: CheckResult;
-  try {
-    check = { output: await describeShareStatus({ client, token, retry: { ...DEFAULT_RETRY }, timers, logger }) };
-  } catch (error) {
-    check = { error };
-  }
-  const verdict = accept(check, {
-    elapsedSeconds,
-    notFoundGraceSeconds: nonNegative('notFoundGraceSeconds', event.notFoundGraceSeconds, DEFAULT_MACHINE_NOT_FOUND_GRACE_SECONDS),
-    acceptPartialSuccess: event.acceptPartialSuccess === true,
-    tolerateDuplicates: event.tolerateDuplicates !== false,
-    transientFailure: 'retry',
-    firstCheck: attempt === 1,
-  });
+  const verdict = await checkOnce(
+    { client, token, retry: { ...DEFAULT_RETRY }, timers, logger },
+    {
+      elapsedSeconds,
+      notFoundGraceSeconds: nonNegative('notFoundGraceSeconds', event.notFoundGraceSeconds, DEFAULT_MACHINE_NOT_FOUND_GRACE_SECONDS),
+      acceptPartialSuccess: event.acceptPartialSuccess === true,
+      tolerateDuplicates: event.tolerateDuplicates !== false,
+      transientFailure: 'retry',
+      firstCheck: attempt === 1,
+    },
+  );
   const context = { token, attempts: attempt, elapsedSeconds };
   const startedAt = new Date(startedAtMs).toISOString();
   const { reason } = verdict;
@@ -109,13 +106,10 @@ export async function checkShare(event: CheckShareEvent, deps: CheckShareDepende
     logger.info({ status: result.status, elapsedSeconds: result.elapsedSeconds }, 'portfolio share done');
     return { token, status: result.status, done: true, nextDelaySeconds: 0, attempt, startedAt, result };
   }
-  if (reason.kind === 'shareFailed') {
-    logger.error({ status: reason.observation.status, failedAccounts: reason.failedAccounts }, 'portfolio share failed');
-    throw toTaskError(toShareError(reason.observation, reason.failedAccounts, reason.throttledAccounts, context));
-  }
-  if (reason.kind === 'apiError') {
-    logger.error({ err: { name: reason.error.name, message: reason.error.message } }, 'check failed');
-    throw toTaskError(toApiError(reason.error, context));
+  if (reason.kind === 'shareFailed' || reason.kind === 'apiError') {
+    if (reason.kind === 'shareFailed') logger.error({ status: reason.observation.status, failedAccounts: reason.failedAccounts }, 'portfolio share failed');
+    else logger.error({ err: { name: reason.error.name, message: reason.error.message } }, 'check failed');
+    throw toTaskError(failureError(reason, context));
   }
   const status = reason.kind === 'pending' ? reason.observation.status : reason.kind === 'notFoundInGrace' ? 'NOT_VISIBLE_YET' : 'UNAVAILABLE';
   const remaining = maxWaitTime - elapsedSeconds;

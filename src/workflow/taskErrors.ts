@@ -15,10 +15,20 @@ export const NOT_FOUND_ERROR = serviceCatalogErrorName('ResourceNotFoundExceptio
 export const INVALID_STATE_ERROR = serviceCatalogErrorName('InvalidStateException');
 
 /**
+ * `ServiceCatalog.SdkClientException`: the call got no service answer it could read — a connection reset
+ * or timed out, a body that is not JSON. Step Functions' SDK integrations name such failures after the
+ * AWS SDK for Java's SdkClientException, as AWS's recommended Lambda retrier (`Lambda.SdkClientException`)
+ * shows; the waiter retries the same failures (socket errors, TimeoutError, SyntaxError).
+ */
+export const CLIENT_FAILURE_ERROR = serviceCatalogErrorName('SdkClientException');
+
+/**
  * The library's transient failures (throttling, timeouts, 5xx) as Task error names: retried inside the
  * Task like the waiter's per-call retry, then polled again like the waiter does after its retries.
- * SyntaxError (a body that is not JSON) has no Step Functions counterpart.
+ * SyntaxError (a body that is not JSON) has no Step Functions counterpart of its own: it is one of the
+ * client failures named {@link CLIENT_FAILURE_ERROR}.
  */
 export const TRANSIENT_TASK_ERRORS: readonly string[] = [
   ...new Set([...THROTTLING_ERROR_NAMES, ...TRANSIENT_ERROR_NAMES].filter((name) => name !== 'SyntaxError').map(serviceCatalogErrorName)),
+  CLIENT_FAILURE_ERROR,
 ];

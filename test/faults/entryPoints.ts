@@ -1,4 +1,5 @@
 import { ServiceCatalogClient, type ServiceCatalogClientConfig } from '@aws-sdk/client-service-catalog';
+import type { ManualClock } from '../../src/simulator/index.js';
 import { defaultLibrary, type CliLibrary } from '../../src/cli/library.js';
 import { main } from '../../src/cli/main.js';
 import { PortfolioShareWaiterError } from '../../src/errors.js';
@@ -8,12 +9,18 @@ import { waitUntilPortfolioShareComplete } from '../../src/waitUntilPortfolioSha
 import { silentLogger } from '../../src/logger.js';
 import { checkShare } from '../../src/workflow/checkShare.js';
 import { fakeIo } from '../cli/fakes.js';
-import { MAX_WAIT_SECONDS, type CliOutcome, type EntryKind, type LibraryOutcome } from './faultTable.js';
+import { MAX_WAIT_SECONDS, type CliOutcome, type EntryKind, type Fault, type FinalStatus, type LibraryOutcome } from './faultTable.js';
+import { MACHINE_ENTRY_POINTS } from './machineEntryPoints.js';
 
 /** What a cell hands an entry point: a share on a running simulator, and how to reach it. */
 export interface CellSetup {
   endpoint: string;
+  /** The share's token; '' for an entry point that creates the share itself. */
   token: string;
+  /** The portfolio and organization node the share is (or is to be) made for. */
+  share: { PortfolioId: string; OrganizationNode: { Type: 'ORGANIZATIONAL_UNIT'; Value: string } };
+  /** The simulator's clock, which `timers` drives (a state machine keeps its own time and moves it). */
+  clock: ManualClock;
   /** The waiter's time, driven by the simulator's manual clock: a sleep moves the clock. */
   timers: Timers;
   /** Endpoint, region, temporary credentials (a session token to echo) and request timeouts. */
@@ -37,6 +44,12 @@ export interface Observed {
 export interface EntryPoint {
   name: string;
   kind: EntryKind;
+  /** It makes the share itself (a create-then-wait machine): the cell only sets the scene. */
+  createsShare?: boolean;
+  /** Its outcome where it is not the library's (`fault.expect(final, kind)`), e.g. a state machine's. */
+  expect?(fault: Fault, final: FinalStatus): LibraryOutcome;
+  /** What of secretsIn() its texts may hold for a fault (none, unless it says so). */
+  expectedSecrets?(fault: Fault): string[];
   run(setup: CellSetup): Promise<Observed>;
 }
 
@@ -149,4 +162,5 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'CLI wait (main)', kind: 'wait', run: (setup) => cli(setup, ['wait', '--timeout', String(MAX_WAIT_SECONDS)]) },
   { name: 'CLI status (main)', kind: 'status', run: (setup) => cli(setup, ['status']) },
   { name: 'Lambda step (checkShare loop)', kind: 'wait', run: lambdaLoop },
+  ...MACHINE_ENTRY_POINTS,
 ];

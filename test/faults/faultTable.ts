@@ -36,6 +36,21 @@ export interface Fault {
   slow?: boolean;
   /** The outcome, given the share's final status and how the entry point uses it. */
   expect(final: FinalStatus, entry: EntryKind): LibraryOutcome;
+  /**
+   * How the generated state machines meet this fault, when it is not as the library's wait does or
+   * not for the library's reasons: the outcome (the library's wait's when absent) and why.
+   */
+  machine?: {
+    expect?(final: FinalStatus): LibraryOutcome;
+    why: string;
+    /** What of secretsIn() the Fail Cause holds: the service's own message, which a machine cannot rewrite. */
+    secretsInCause?: string[];
+  };
+}
+
+/** A state machine's outcome for a cell: the library's wait's, unless the fault says otherwise for machines. */
+export function machineOutcome(fault: Fault, final: FinalStatus): LibraryOutcome {
+  return fault.machine?.expect?.(final) ?? fault.expect(final, 'wait');
 }
 
 const ERROR_CODES: Record<Exclude<FinalStatus, 'COMPLETED'>, string> = {
@@ -52,6 +67,9 @@ export function baseline(final: FinalStatus, entry: EntryKind): LibraryOutcome {
 
 const apiError = (serviceErrorName: string): LibraryOutcome => ({ kind: 'error', code: 'API_ERROR', serviceErrorName });
 const describe = (rule: Omit<FaultRule, 'operation'>): Array<Omit<FaultRule, 'operation'>> => [rule];
+
+/** Why a machine meets a call that got no readable answer (a reset connection, a body that is not JSON) as the waiter does. */
+const CLIENT_FAILURE = { why: 'Step Functions names a call that got no readable answer `ServiceCatalog.SdkClientException`; the Task retries it, then polls again, as the waiter does' };
 
 /** A failure of one call that the next call may not have: retried, never turned into success. */
 function transient(name: string, what: string, rule: Omit<FaultRule, 'operation'>): Fault {
@@ -78,13 +96,20 @@ export const FAULTS: readonly Fault[] = [
   transient('throttling', 'ThrottlingException on two calls', { kind: 'throttle', count: 2 }),
   transient('http-500', '500 InternalFailure on two calls', { kind: 'http500', count: 2 }),
   transient('http-503', '503 ServiceUnavailable on two calls', { kind: 'http503', count: 2 }),
-  transient('connection-reset', 'the connection reset on two calls', { kind: 'reset', count: 2 }),
-  { name: 'slow-past-client-timeout', what: 'one call answers after the client request timeout', rules: describe({ kind: 'latency', latencyMs: 400, count: 1 }), slow: true, expect: baseline },
-  transient('malformed-json', 'a cut-off, non-JSON body on two calls', { kind: 'malformed', count: 2 }),
+  { ...transient('connection-reset', 'the connection reset on two calls', { kind: 'reset', count: 2 }), machine: CLIENT_FAILURE },
+  {
+    name: 'slow-past-client-timeout',
+    what: 'one call answers after the client request timeout',
+    rules: describe({ kind: 'latency', latencyMs: 400, count: 1 }),
+    slow: true,
+    expect: baseline,
+    machine: { why: 'the SDK integration has no client-side request timeout to set: the Task waits for the slow answer and goes on with it' },
+  },
+  { ...transient('malformed-json', 'a cut-off, non-JSON body on two calls', { kind: 'malformed', count: 2 }), machine: CLIENT_FAILURE },
   persistent('throttling-always', 'ThrottlingException on every call', 'throttle', 'ThrottlingException'),
   persistent('http-500-always', '500 on every call', 'http500', 'InternalFailure'),
   // The SDK names a reset socket TimeoutError (code ECONNRESET), as it does EPIPE and ETIMEDOUT.
-  persistent('connection-reset-always', 'every connection reset', 'reset', 'TimeoutError'),
+  { ...persistent('connection-reset-always', 'every connection reset', 'reset', 'TimeoutError'), machine: CLIENT_FAILURE },
   fatal('unknown-status', 'an answer whose Status the model does not know', 'unknownStatus', 'UnexpectedResponseError'),
   fatal('missing-status', 'an answer with no Status', 'missingStatus', 'UnexpectedResponseError'),
   {
@@ -103,7 +128,14 @@ export const FAULTS: readonly Fault[] = [
   { name: 'not-found-forever', what: 'ResourceNotFoundException on every describe', notFoundDescribes: 1_000_000, expect: () => apiError('ResourceNotFoundException') },
   fatal('invalid-state', 'InvalidStateException', 'invalidState', 'InvalidStateException'),
   fatal('access-denied', 'AccessDeniedException', 'accessDenied', 'AccessDeniedException'),
-  fatal('signature-echoes-secrets', 'a signature error quoting the session token back', 'signatureMismatch', 'InvalidSignatureException'),
+  {
+    ...fatal('signature-echoes-secrets', 'a signature error quoting the session token back', 'signatureMismatch', 'InvalidSignatureException'),
+    machine: {
+      why:
+        "Step Functions signs the Task's call with the execution role, so no caller's credentials are in play; the Fail Cause quotes the service's message as Step Functions gives it (a machine cannot rewrite text): the role's signing details (`aws4_request` scope) included",
+      secretsInCause: ['aws4_request'],
+    },
+  },
   {
     name: 'throttling-inside-share-errors',
     what: 'ShareErrors: ThrottlingException for one account',

@@ -54,9 +54,13 @@ async function runCell(fault: Fault, final: FinalStatus, entry: EntryPoint): Pro
   const clock = createManualClock();
   const sim = await startSimulator({ clock, scenario: scenarioFor(fault, final) });
   try {
-    const setupClient = new ServiceCatalogClient({ endpoint: sim.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' }, maxAttempts: 1 });
-    const share = await setupClient.send(new CreatePortfolioShareCommand({ PortfolioId: 'port-examplepf0001', OrganizationNode: { Type: 'ORGANIZATIONAL_UNIT', Value: 'ou-ab12-prod0001' } }));
-    setupClient.destroy();
+    const share = { PortfolioId: 'port-examplepf0001', OrganizationNode: { Type: 'ORGANIZATIONAL_UNIT', Value: 'ou-ab12-prod0001' } } as const;
+    let token = '';
+    if (entry.createsShare !== true) {
+      const setupClient = new ServiceCatalogClient({ endpoint: sim.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' }, maxAttempts: 1 });
+      token = (await setupClient.send(new CreatePortfolioShareCommand(share))).PortfolioShareToken ?? '';
+      setupClient.destroy();
+    }
     for (const rule of fault.rules ?? []) sim.injectFault({ operation: 'DescribePortfolioShareStatus', ...rule });
     // A one-shot check looks once the share should have ended.
     if (entry.kind === 'status') clock.advance((SHARE_DURATION_SECONDS + 1) * 1000);
@@ -72,7 +76,9 @@ async function runCell(fault: Fault, final: FinalStatus, entry: EntryPoint): Pro
     };
     const setup: CellSetup = {
       endpoint: sim.endpoint,
-      token: share.PortfolioShareToken ?? '',
+      token,
+      share,
+      clock,
       timers,
       clientConfig: {
         endpoint: sim.endpoint,
@@ -82,10 +88,10 @@ async function runCell(fault: Fault, final: FinalStatus, entry: EntryPoint): Pro
       },
     };
     const observed = await entry.run(setup);
-    const expected = fault.expect(final, entry.kind);
+    const expected = entry.expect?.(fault, final) ?? fault.expect(final, entry.kind);
     expect(observed.library).toEqual(expected);
     if (observed.cli !== undefined) expect(observed.cli).toEqual(cliOutcome(expected, entry.kind));
-    expect(observed.texts.flatMap(secretsIn)).toEqual([]);
+    expect(observed.texts.flatMap(secretsIn)).toEqual(entry.expectedSecrets?.(fault) ?? []);
     // The entry point settled: none of its timers may still run (the simulator's own latency timer may).
     if (fault.slow !== true) expect(await nothingLingers(before, (kind) => kind.startsWith('Timeout'))).toEqual([]);
   } finally {

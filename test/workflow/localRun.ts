@@ -12,6 +12,7 @@ import {
 import { StateMachine, type RunOptions, type StateMachineDefinition as LocalDefinition } from 'aws-local-stepfunctions';
 import type { JsonValue, StateMachineDefinition } from '../../src/workflow/asl.js';
 import { allStates } from '../../src/workflow/states.js';
+import { CLIENT_FAILURE_ERROR, serviceCatalogErrorName } from '../../src/workflow/taskErrors.js';
 
 type Handler = (input: JsonValue) => Promise<JsonValue>;
 type Send = (client: ServiceCatalogClient, input: never) => Promise<object>;
@@ -23,10 +24,14 @@ const COMMANDS: Record<string, Send> = {
   deletePortfolioShare: (client, input) => client.send(new DeletePortfolioShareCommand(input)),
 };
 
-/** Step Functions' name for an SDK integration error: Service.Name, with the Exception suffix. */
+/**
+ * Step Functions' name for an SDK integration error: Service.Name, with the Exception suffix, for an
+ * answer of the service (the SDK marks it with `$fault`); `ServiceCatalog.SdkClientException` for a
+ * call that got no answer it could read (a reset or timed-out connection, a body that is not JSON).
+ */
 function stepFunctionsName(error: unknown): string {
-  const name = error instanceof Error ? error.name : 'Error';
-  return `ServiceCatalog.${name.endsWith('Exception') ? name : `${name}Exception`}`;
+  if (typeof error !== 'object' || error === null || !('$fault' in error)) return CLIENT_FAILURE_ERROR;
+  return serviceCatalogErrorName(error instanceof Error ? error.name : 'Error');
 }
 
 /**

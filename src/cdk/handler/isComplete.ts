@@ -1,8 +1,6 @@
-import { accept, type CheckResult } from '../../acceptor.js';
-import { describeShareStatus } from '../../describe.js';
+import { checkOnce, failureError } from '../../checkOnce.js';
 import type { PortfolioShareWaiterError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { toApiError, toShareError } from '../../outcome.js';
 import type { RetryOptions, ServiceCatalogLikeClient, Timers } from '../../types.js';
 import { ATTRIBUTE, type IsCompleteRequest, type IsCompleteResponse } from './events.js';
 import { parseShareProperties } from './properties.js';
@@ -47,19 +45,16 @@ export async function isComplete(event: IsCompleteRequest, deps: IsCompleteDepen
   const startedAt = event.ShareActionStartedAt ?? deps.timers.now();
   const elapsedSeconds = Math.max(0, (deps.timers.now() - startedAt) / 1000);
   const logger = deps.logger.child({ token, action });
-  let check: CheckResult;
-  try {
-    check = { output: await describeShareStatus({ client: deps.client, token, retry: deps.retry, timers: deps.timers, logger }) };
-  } catch (error) {
-    check = { error };
-  }
-  const { reason } = accept(check, {
-    elapsedSeconds,
-    notFoundGraceSeconds: properties.notFoundGraceSeconds,
-    acceptPartialSuccess: properties.acceptPartialSuccess,
-    tolerateDuplicates: properties.tolerateDuplicates,
-    transientFailure: 'retry',
-  });
+  const { reason } = await checkOnce(
+    { client: deps.client, token, retry: deps.retry, timers: deps.timers, logger },
+    {
+      elapsedSeconds,
+      notFoundGraceSeconds: properties.notFoundGraceSeconds,
+      acceptPartialSuccess: properties.acceptPartialSuccess,
+      tolerateDuplicates: properties.tolerateDuplicates,
+      transientFailure: 'retry',
+    },
+  );
   const context = { token, attempts: 1, elapsedSeconds };
   switch (reason.kind) {
     case 'success': {
@@ -73,9 +68,8 @@ export async function isComplete(event: IsCompleteRequest, deps: IsCompleteDepen
       logger.info({ status: reason.kind === 'pending' ? reason.observation.status : reason.error.name }, 'portfolio share action not finished yet');
       return { IsComplete: false };
     case 'shareFailed':
-      return fail(toShareError(reason.observation, reason.failedAccounts, reason.throttledAccounts, context), action, logger);
     case 'apiError':
-      return fail(toApiError(reason.error, context), action, logger);
+      return fail(failureError(reason, context), action, logger);
   }
 }
 
