@@ -16,9 +16,10 @@ export const INVALID_STATE_ERROR = serviceCatalogErrorName('InvalidStateExceptio
 
 /**
  * `ServiceCatalog.SdkClientException`: the call got no service answer it could read — a connection reset
- * or timed out, a body that is not JSON. Step Functions' SDK integrations name such failures after the
- * AWS SDK for Java's SdkClientException, as AWS's recommended Lambda retrier (`Lambda.SdkClientException`)
- * shows; the waiter retries the same failures (socket errors, TimeoutError, SyntaxError).
+ * or timed out, a body that is not JSON. An assumed name: AWS documents `Lambda.SdkClientException` (the
+ * AWS SDK for Java's SdkClientException) for Lambda tasks but names no such error for SDK integrations.
+ * Retrying it costs nothing if it never occurs; the waiter retries the same failures (socket errors,
+ * TimeoutError, SyntaxError).
  */
 export const CLIENT_FAILURE_ERROR = serviceCatalogErrorName('SdkClientException');
 

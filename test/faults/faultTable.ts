@@ -69,7 +69,7 @@ const apiError = (serviceErrorName: string): LibraryOutcome => ({ kind: 'error',
 const describe = (rule: Omit<FaultRule, 'operation'>): Array<Omit<FaultRule, 'operation'>> => [rule];
 
 /** Why a machine meets a call that got no readable answer (a reset connection, a body that is not JSON) as the waiter does. */
-const CLIENT_FAILURE = { why: 'Step Functions names a call that got no readable answer `ServiceCatalog.SdkClientException`; the Task retries it, then polls again, as the waiter does' };
+const CLIENT_FAILURE = { why: 'the test names a call that got no readable answer `ServiceCatalog.SdkClientException` (assumed, see above); the Task retries it, then polls again, as the waiter does' };
 
 /** A failure of one call that the next call may not have: retried, never turned into success. */
 function transient(name: string, what: string, rule: Omit<FaultRule, 'operation'>): Fault {
