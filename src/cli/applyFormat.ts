@@ -43,7 +43,8 @@ function statusCell(o: ApplyOutcome): string {
   if (o.outcome === 'completed') return o.status ?? 'COMPLETED';
   if (o.outcome === 'failed') return o.status ?? 'failed';
   if (o.outcome === 'api-error') return `API error ${o.view.serviceErrorName ?? ''}`.trimEnd();
-  return o.outcome === 'timeout' ? `timed out (${o.status ?? 'no status'})` : o.outcome;
+  if (o.outcome === 'timeout') return `timed out (${o.status ?? 'no status'})`;
+  return o.outcome === 'not-started' ? 'not started' : o.outcome;
 }
 
 /** The table of a plan's shares; with outcomes, one column each for status, accounts and exit code. */

@@ -27,10 +27,17 @@ function problemsOf(error: unknown): PlanProblem[] | undefined {
   return undefined;
 }
 
+/** An error's message, also for errors from another realm (which fail `instanceof Error`). */
+function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
 function errorData(error: unknown): Record<string, unknown> {
   const json = (error as { toJSON?: () => unknown }).toJSON;
   if (typeof json === 'function') return json.call(error) as Record<string, unknown>;
-  return { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) };
+  const name = (error as { name?: unknown } | null)?.name;
+  return { name: typeof name === 'string' ? name : 'Error', message: messageOf(error) };
 }
 
 /**
@@ -54,9 +61,8 @@ export async function runApply(invocation: ApplyInvocation, env: CliEnv, rawIo: 
     plan = await applyLibrary.readPlan(invocation.file);
   } catch (error) {
     const problems = problemsOf(error);
-    if (problems !== undefined) return stop(early(invocation, ExitCode.USAGE, { problems }), (error as Error).message);
-    const reason = error instanceof Error ? error.message : String(error);
-    return stop(early(invocation, ExitCode.USAGE, { error: errorData(error) }), `could not read the plan file ${invocation.file}: ${reason}`);
+    if (problems !== undefined) return stop(early(invocation, ExitCode.USAGE, { problems }), messageOf(error));
+    return stop(early(invocation, ExitCode.USAGE, { error: errorData(error) }), `could not read the plan file ${invocation.file}: ${messageOf(error)}`);
   }
   if (invocation.dryRun) {
     if (json) io.stdout.write(formatJson(early(invocation, ExitCode.OK, { plan })));
@@ -97,9 +103,9 @@ export async function runApply(invocation: ApplyInvocation, env: CliEnv, rawIo: 
       );
     } catch (error) {
       const problems = problemsOf(error);
-      if (problems !== undefined) return stop(early(invocation, ExitCode.USAGE, { plan, problems }), (error as Error).message);
+      if (problems !== undefined) return stop(early(invocation, ExitCode.USAGE, { plan, problems }), messageOf(error));
       const code = interruptedBy === 'SIGTERM' ? ExitCode.SIGTERM : interruptedBy === 'SIGINT' ? ExitCode.SIGINT : ExitCode.API_ERROR;
-      return stop(early(invocation, code, { plan, error: errorData(error) }), `${redact(error instanceof Error ? error.message : String(error))}`);
+      return stop(early(invocation, code, { plan, error: errorData(error) }), redact(messageOf(error)));
     }
     if (result.stats.stretch.factor > 1.1) logger.info({ stretch: result.stats.stretch }, 'the call budget (--max-calls-per-second) stretched the schedule');
     const outcomes = applyOutcomes(result.shares, interruptedBy);
