@@ -70,10 +70,10 @@ function list(outcomes: readonly ApplyOutcome[], made: boolean): string {
 }
 
 /** The text report: the table, the made / not made lists, then details of every share that did not pass. */
-export function formatApplyText(file: string, plan: Plan, outcomes: readonly ApplyOutcome[], exitCode: number, color: boolean): string {
+export function formatApplyText(plan: Plan, outcomes: readonly ApplyOutcome[], exitCode: number, color: boolean): string {
   const portfolios = new Set(plan.shares.map((s) => s.portfolioId)).size;
   const made = outcomes.filter((o) => o.made).length;
-  let text = `${file}: ${plan.shares.length} share${plan.shares.length === 1 ? '' : 's'} on ${portfolios} portfolio${portfolios === 1 ? '' : 's'}; exit code ${exitCode}\n`;
+  let text = `${plan.shares.length} share${plan.shares.length === 1 ? '' : 's'} on ${portfolios} portfolio${portfolios === 1 ? '' : 's'}; exit code ${exitCode}\n`;
   text += applyTable(plan, outcomes);
   text += `made (${made}): ${list(outcomes, true)}\n`;
   text += `not made (${outcomes.length - made}): ${list(outcomes, false)}\n`;

@@ -66,7 +66,7 @@ export async function runApply(invocation: ApplyInvocation, env: CliEnv, rawIo: 
   }
   if (invocation.dryRun) {
     if (json) io.stdout.write(formatJson(early(invocation, ExitCode.OK, { plan })));
-    else io.stdout.write(`${invocation.file}: ${plan.shares.length} share${plan.shares.length === 1 ? '' : 's'}, valid; dry run, nothing was called. Would run, one share at a time per portfolio, in this order:\n${applyTable(plan)}`);
+    else io.stdout.write(`${plan.shares.length} share${plan.shares.length === 1 ? '' : 's'}, valid; dry run, nothing was called. Would run, one share at a time per portfolio, in this order:\n${applyTable(plan)}`);
     return ExitCode.OK;
   }
 
@@ -111,7 +111,7 @@ export async function runApply(invocation: ApplyInvocation, env: CliEnv, rawIo: 
     const outcomes = applyOutcomes(result.shares, interruptedBy);
     const exitCode = worstExitCode(outcomes.map((o) => o.exitCode));
     const report = applyJsonReport(invocation.file, plan, outcomes, exitCode, notMadePlan(result.shares) ?? null);
-    io.stdout.write(json ? formatJson(report) : formatApplyText(invocation.file, plan, outcomes, exitCode, io.stdout.isTTY === true && !noColor));
+    io.stdout.write(json ? formatJson(report) : formatApplyText(plan, outcomes, exitCode, io.stdout.isTTY === true && !noColor));
     if (env.GITHUB_ACTIONS === 'true') {
       (json ? io.stderr : io.stdout).write(annotations(outcomes));
       await writeGithubFiles(io, logger, [

@@ -117,7 +117,7 @@ test('--dry-run prints the plan in run order and calls nothing', async () => {
   const text = await run(['--dry-run'], apply, {});
   expect(text.code).toBe(0);
   expect(text.out).toBe(
-    'plan.json: 3 shares, valid; dry run, nothing was called. Would run, one share at a time per portfolio, in this order:\n' +
+    '3 shares, valid; dry run, nothing was called. Would run, one share at a time per portfolio, in this order:\n' +
       '  #  action  portfolio  node\n' +
       '  0  create  port-a     ou-ab12-prod0001\n' +
       '  1  create  port-b     o-exampleorg01\n' +
@@ -134,7 +134,7 @@ test('the options reach applyPlan; every share made: table, made list, exit 0', 
   expect(code).toBe(0);
   expect(apply.configs[0]).toMatchObject({ maxWaitTime: 900, minDelay: 1, maxDelay: 4, maxCallsPerSecond: 5, acceptPartialSuccess: true, keepGoing: true, notFoundGraceSeconds: 10, source: 'plan.json', clientConfig: { region: 'us-east-1' } });
   expect(out).toBe(
-    'plan.json: 3 shares on 2 portfolios; exit code 0\n' +
+    '3 shares on 2 portfolios; exit code 0\n' +
       '  #  action  portfolio  node              status     ok  failed  exit  token\n' +
       '  0  create  port-a     ou-ab12-prod0001  COMPLETED  2   0       0     share-a0\n' +
       '  1  create  port-b     o-exampleorg01    COMPLETED  2   0       0     share-b1\n' +

@@ -28,7 +28,7 @@ test('a five-share plan over two portfolios: every share made, a table row each,
   const run = await apply(h.writePlan('five.json', { shares }), '--max-calls-per-second', '5');
   expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
   const lines = run.stdout.split('\n');
-  expect(lines[0]).toBe(`${h.dir}/five.json: 5 shares on 2 portfolios; exit code 0`);
+  expect(lines[0]).toBe('5 shares on 2 portfolios; exit code 0');
   expect(lines[1]).toMatch(/^ {2}# +action +portfolio +node +status +ok +failed +exit +token$/);
   shares.forEach((share, i) => expect(lines[i + 2]).toMatch(new RegExp(`^  ${i}  create  ${share.portfolioId}  ${share.node} +COMPLETED +1 +0 +0 +share-\\w+$`)));
   expect(lines[7]).toMatch(/^made \(5\): shares\[0\] share-\w+, shares\[1\] share-\w+, shares\[2\] share-\w+, shares\[3\] share-\w+, shares\[4\] share-\w+$/);
