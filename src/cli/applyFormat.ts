@@ -69,8 +69,12 @@ function list(outcomes: readonly ApplyOutcome[], made: boolean): string {
   return chosen.map((o) => (made ? `shares[${o.index}] ${o.shareToken ?? ''}` : `shares[${o.index}] (${o.outcome === 'not-started' ? 'not started' : 'call failed'})`)).join(', ');
 }
 
-/** The text report: the table, the made / not made lists, then details of every share that did not pass. */
-export function formatApplyText(plan: Plan, outcomes: readonly ApplyOutcome[], exitCode: number, color: boolean): string {
+/**
+ * The text report: the table, the made / not made lists, then details of every share that did not pass.
+ * `quiet` keeps only those details (nothing when every share passed).
+ */
+export function formatApplyText(plan: Plan, outcomes: readonly ApplyOutcome[], exitCode: number, color: boolean, quiet = false): string {
+  if (quiet) return outcomes.filter((o) => o.exitCode !== 0).map((o) => `shares[${o.index}] ${formatOutcomeText(o, color)}`).join('');
   const portfolios = new Set(plan.shares.map((s) => s.portfolioId)).size;
   const made = outcomes.filter((o) => o.made).length;
   let text = `${plan.shares.length} share${plan.shares.length === 1 ? '' : 's'} on ${portfolios} portfolio${portfolios === 1 ? '' : 's'}; exit code ${exitCode}\n`;

@@ -70,6 +70,8 @@ export async function runApply(invocation: ApplyInvocation, env: CliEnv, rawIo: 
     return ExitCode.OK;
   }
 
+  const setup = await prepareAws(options, env, library);
+  if ('problem' in setup) return stop(early(invocation, ExitCode.API_ERROR, { plan, error: { name: setup.problem.name, message: setup.problem.message } }), setup.problem.message);
   const controller = new AbortController();
   let interruptedBy: CliSignal | undefined;
   const stopListening = io.onSignal?.((signal) => {
@@ -78,9 +80,7 @@ export async function runApply(invocation: ApplyInvocation, env: CliEnv, rawIo: 
     logger.warn({ signal }, 'interrupted: starting no new share and stopping the waits');
     controller.abort(new Error(`interrupted by ${signal}`));
   });
-  const setup = await prepareAws(options, env, library);
   try {
-    if ('problem' in setup) return stop(early(invocation, ExitCode.API_ERROR, { plan, error: { name: setup.problem.name, message: setup.problem.message } }), setup.problem.message);
     const forLibrary: Logger = libraryLogger(logger, { notFoundGraceSeconds: invocation.notFoundGraceSeconds ?? DEFAULT_NOT_FOUND_GRACE_SECONDS });
     let result;
     try {
@@ -111,7 +111,7 @@ export async function runApply(invocation: ApplyInvocation, env: CliEnv, rawIo: 
     const outcomes = applyOutcomes(result.shares, interruptedBy);
     const exitCode = worstExitCode(outcomes.map((o) => o.exitCode));
     const report = applyJsonReport(invocation.file, plan, outcomes, exitCode, notMadePlan(result.shares) ?? null);
-    io.stdout.write(json ? formatJson(report) : formatApplyText(plan, outcomes, exitCode, io.stdout.isTTY === true && !noColor));
+    io.stdout.write(json ? formatJson(report) : formatApplyText(plan, outcomes, exitCode, io.stdout.isTTY === true && !noColor, options.quiet));
     if (env.GITHUB_ACTIONS === 'true') {
       (json ? io.stderr : io.stdout).write(annotations(outcomes));
       await writeGithubFiles(io, logger, [
@@ -121,7 +121,7 @@ export async function runApply(invocation: ApplyInvocation, env: CliEnv, rawIo: 
     }
     return exitCode;
   } finally {
-    if ('close' in setup) setup.close();
+    setup.close();
     stopListening?.();
   }
 }

@@ -68,10 +68,11 @@ export async function applyPlan(config: ApplyPlanConfiguration, plan: Plan): Pro
   const { keepGoing, onShareEnd, maxCallsPerSecond, source: _source, abortSignal: _signal, timers: _timers, retry: _retry, client: _client, clientConfig, ...waitOptions } = config;
   let pool: ReturnType<typeof createSharePool> | undefined;
   try {
-    await checkPortfolios(plan, { client, retry, timers, logger, signal: link.signal, source });
+    // The pool checks the wait options and the budget (InvalidInputError) before any call.
     const poolOptions: SharePoolOptions = { ...waitOptions, logger, maxCallsPerSecond, ...(config.client === undefined ? { clientConfig } : { client }) };
     pool = createSharePool(poolOptions);
     const waits = pool;
+    await checkPortfolios(plan, { client, retry, timers, logger, signal: link.signal, source });
     const shares = await runPlan(
       plan,
       {

@@ -247,3 +247,12 @@ test('in GitHub Actions: annotations, outputs and a step summary with the shares
   expect(() => JSON.parse(json.out) as unknown).not.toThrow();
   expect(json.err).toContain('::error title=Portfolio share share-b::');
 });
+
+test('--quiet prints only the shares that did not pass', async () => {
+  const failed: PlanShareRun = { index: 1, share: S1, phase: 'wait-failed', token: 'share-b', call: call('share-b'), error: partial };
+  const quiet = await run(['--quiet'], fakeApply([done(0, S0, 'share-a0'), failed, done(2, S2, 'share-a2')]));
+  expect(quiet.code).toBe(1);
+  expect(quiet.out).toMatch(/^shares\[1\] share-b: COMPLETED_WITH_ERRORS after 9s \(4 checks\)\n/);
+  expect(quiet.out).not.toContain('share-a0');
+  expect((await run(['--quiet'], fakeApply([done(0, S0, 'share-a0'), done(1, S1, 'share-b1'), done(2, S2, 'share-a2')]))).out).toBe('');
+});
