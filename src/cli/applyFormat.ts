@@ -34,14 +34,16 @@ export interface ApplyJsonReport {
   notMade: { shares: Array<Record<string, unknown>> } | null;
 }
 
-function pad(rows: string[][]): string {
-  const widths = rows[0]?.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length))) ?? [];
-  return rows.map((row) => `  ${row.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ')}`.trimEnd()).join('\n');
+/** Rows of cells as aligned columns; every row has the header's cells. */
+function pad(header: string[], rows: string[][]): string {
+  const widths = header.map((cell) => cell.length);
+  for (const row of rows) row.forEach((cell, col) => (widths[col] = Math.max(widths[col] as number, cell.length)));
+  return [header, ...rows].map((row) => `  ${row.map((cell, col) => cell.padEnd(widths[col] as number)).join('  ')}`.trimEnd()).join('\n');
 }
 
 function statusCell(o: ApplyOutcome): string {
-  if (o.outcome === 'completed') return o.status ?? 'COMPLETED';
-  if (o.outcome === 'failed') return o.status ?? 'failed';
+  // A share that completed or failed always has its final status.
+  if (o.outcome === 'completed' || o.outcome === 'failed') return String(o.status);
   if (o.outcome === 'api-error') return `API error ${o.view.serviceErrorName ?? ''}`.trimEnd();
   if (o.outcome === 'timeout') return `timed out (${o.status ?? 'no status'})`;
   return o.outcome === 'not-started' ? 'not started' : o.outcome;
@@ -50,7 +52,7 @@ function statusCell(o: ApplyOutcome): string {
 /** The table of a plan's shares; with outcomes, one column each for status, accounts and exit code. */
 export function applyTable(plan: Plan, outcomes?: readonly ApplyOutcome[]): string {
   const head = ['#', 'action', 'portfolio', 'node'];
-  const rows = [outcomes === undefined ? head : [...head, 'status', 'ok', 'failed', 'exit', 'token']];
+  const rows: string[][] = [];
   plan.shares.forEach((share, i) => {
     const row = [String(i), share.action, share.portfolioId, share.node.Value];
     const o = outcomes?.[i];
@@ -60,13 +62,13 @@ export function applyTable(plan: Plan, outcomes?: readonly ApplyOutcome[]): stri
     }
     rows.push(row);
   });
-  return `${pad(rows)}\n`;
+  return `${pad(outcomes === undefined ? head : [...head, 'status', 'ok', 'failed', 'exit', 'token'], rows)}\n`;
 }
 
 function list(outcomes: readonly ApplyOutcome[], made: boolean): string {
   const chosen = outcomes.filter((o) => o.made === made);
   if (chosen.length === 0) return 'none';
-  return chosen.map((o) => (made ? `shares[${o.index}] ${o.shareToken ?? ''}` : `shares[${o.index}] (${o.outcome === 'not-started' ? 'not started' : 'call failed'})`)).join(', ');
+  return chosen.map((o) => (made ? `shares[${o.index}] ${String(o.shareToken)}` : `shares[${o.index}] (${o.outcome === 'not-started' ? 'not started' : 'call failed'})`)).join(', ');
 }
 
 /**

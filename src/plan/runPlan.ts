@@ -86,10 +86,9 @@ export async function runPlan(plan: Plan, steps: PlanSteps, options: RunPlanOpti
       finish({ index, share, phase: 'wait-failed', token, call, error });
     }
   };
-  const indexes = new Map(plan.shares.map((share, index) => [share, index]));
   await Promise.all(
     [...sharesByPortfolio(plan).values()].map(async (line) => {
-      for (const share of line) await runOne({ index: indexes.get(share) ?? -1, share });
+      for (const share of line) await runOne({ index: plan.shares.indexOf(share), share });
     }),
   );
   return runs.filter((run): run is PlanShareRun => run !== undefined);

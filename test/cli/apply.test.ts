@@ -1,6 +1,6 @@
 // `apply` through main() with a fake plan library: parsing, what reaches applyPlan, and how each share's
 // run is reported (table, made / not made, JSON, exit codes, GitHub Actions files).
-import { ApiError, ShareCompletedWithErrorsError, WaitTimeoutError } from '../../src/errors.js';
+import { ApiError, ShareCompletedWithErrorsError, ShareFailedError, WaitTimeoutError } from '../../src/errors.js';
 import type { ApplyJsonReport } from '../../src/cli/applyFormat.js';
 import type { ApplyCliLibrary } from '../../src/cli/applyLibrary.js';
 import { main } from '../../src/cli/main.js';
@@ -48,7 +48,7 @@ function fakeApply(runs: PlanShareRun[] | Error, read: Plan | Error = PLAN): Fak
     reads,
     async readPlan(file) {
       reads.push(file);
-      if (read instanceof Error) throw read;
+      if (read instanceof Error || typeof read === 'string') throw read;
       return read;
     },
     async applyPlan(config) {
@@ -255,4 +255,86 @@ test('--quiet prints only the shares that did not pass', async () => {
   expect(quiet.out).toMatch(/^shares\[1\] share-b: COMPLETED_WITH_ERRORS after 9s \(4 checks\)\n/);
   expect(quiet.out).not.toContain('share-a0');
   expect((await run(['--quiet'], fakeApply([done(0, S0, 'share-a0'), done(1, S1, 'share-b1'), done(2, S2, 'share-a2')]))).out).toBe('');
+});
+
+describe('every kind of share outcome in the table', () => {
+  const foreign = Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
+  const denied = new ApiError('CreatePortfolioShare of portfolio port-b failed with AccessDeniedException: no', { serviceErrorName: 'AccessDeniedException', serviceMessage: 'no' });
+  const silent = new ApiError('CreatePortfolioShare of portfolio port-b failed with Weird: odd', { serviceErrorName: 'Weird', serviceMessage: 'odd' });
+  const noStatus = new WaitTimeoutError('timed out', { token: 'share-a0', attempts: 0, elapsedSeconds: 60 });
+
+  test.each([
+    ['a foreign error on the call (no service error name)', { index: 1, share: S1, phase: 'call-failed', error: 'not an Error' } as PlanShareRun, /^ {2}1 +create +port-b +o-exampleorg01 +API error +- +- +4 +\(not made\)$/m],
+    ['a credentials failure on the call', { index: 1, share: S1, phase: 'call-failed', error: foreign } as PlanShareRun, /^ {2}1 +create .* API error CredentialsProviderError +- +- +4 +\(not made\)$/m],
+    ['access denied on the call: advice for the account to run as', { index: 1, share: S1, phase: 'call-failed', error: denied } as PlanShareRun, /advice {6}run as the account that owns the portfolio/],
+    ['an unknown service error on the call: no advice of apply\'s own', { index: 1, share: S1, phase: 'call-failed', error: silent } as PlanShareRun, /API error Weird: odd\n {2}portfolio {3}port-b\n {2}node {8}o-exampleorg01\n/],
+    [
+      'a share that ended ERROR with no successful account',
+      { index: 1, share: S1, phase: 'wait-failed', token: 'share-b', call: call('share-b'), error: new ShareFailedError('ERROR', { status: 'ERROR', token: 'share-b', shareDetails: { ShareErrors: [{ Accounts: ['333333333333'], Error: 'X', Message: 'y' }] }, failedAccounts: ['333333333333'], throttledAccounts: [], attempts: 2, elapsedSeconds: 4 }) } as PlanShareRun,
+      /^ {2}1 +create .* ERROR +0 +1 +1 +share-b$/m,
+    ],
+    ['a node refused by validation: advice about the node', { index: 1, share: S1, phase: 'call-failed', error: new ApiError('refused', { serviceErrorName: 'ValidationException', serviceMessage: 'bad' }) } as PlanShareRun, /advice {6}check the share's node in the plan/],
+    ['a timeout before any answer', { index: 1, share: S1, phase: 'wait-failed', token: 'share-b', call: call('share-b'), error: noStatus } as PlanShareRun, /^ {2}1 +create .* timed out \(no status\) +- +- +3 +share-b$/m],
+  ])('%s', async (_name, failed, expected) => {
+    const { out } = await run([], fakeApply([done(0, S0, 'share-a0'), failed, { index: 2, share: S2, phase: 'not-started', reason: { kind: 'after-failure', failedIndex: 1 } }]));
+    expect(out).toMatch(expected);
+  });
+
+  test('an interrupted wait', async () => {
+    const { WaitAbortedError } = await import('../../src/errors.js');
+    const aborted = new WaitAbortedError('aborted', { token: 'share-a0', attempts: 2, elapsedSeconds: 3 });
+    const { code, out } = await run([], fakeApply([{ index: 0, share: S0, phase: 'wait-failed', token: 'share-a0', call: call('share-a0'), error: aborted }, done(1, S1, 'share-b1'), { index: 2, share: S2, phase: 'not-started', reason: { kind: 'aborted' } }]));
+    expect(code).toBe(130);
+    expect(out).toMatch(/^ {2}0 +create .* interrupted +- +- +130 +share-a0$/m);
+  });
+});
+
+test('one share: singular words; a stretched budget is logged; a readPlan that throws a non-Error', async () => {
+  const one = validatePlan({ shares: [{ portfolioId: 'port-a', node: 'o-exampleorg01' }] });
+  const dry = await run(['--dry-run'], fakeApply([], one));
+  expect(dry.out).toMatch(/^1 share, valid; dry run/);
+  const stretched: ApplyCliLibrary = {
+    readPlan: async () => one,
+    applyPlan: async () => ({
+      shares: [done(0, one.shares[0] as typeof S0, 'share-one')],
+      stats: { pending: 0, inFlight: 0, settled: 1, calls: 40, maxCallsPerSecond: 1, stretch: { delayedChecks: 30, meanDelaySeconds: 2, maxDelaySeconds: 5, factor: 1.8 } },
+    }),
+  };
+  const io = fakeIo();
+  expect(await main(['apply', '--file', 'one.json', '--log-level', 'info'], ENV, io, { library: fakeLibrary(), applyLibrary: stretched })).toBe(0);
+  expect(io.out()).toMatch(/^1 share on 1 portfolio; exit code 0\n/);
+  expect(io.err()).toContain('the call budget (--max-calls-per-second) stretched the schedule');
+  const odd = await run(['--output', 'json'], fakeApply([], 'no such thing' as unknown as Error));
+  expect(odd.code).toBe(2);
+  expect(odd.err).toBe('error: could not read the plan file plan.json: no such thing\n');
+  expect(JSON.parse(odd.out)).toMatchObject({ error: { name: 'Error', message: 'no such thing' } });
+});
+
+test('colors on a terminal (not with NO_COLOR); a second signal is ignored; every share made: no Not made line in the summary', async () => {
+  const runs = [done(0, S0, 'share-a0'), done(1, S1, 'share-b1'), done(2, S2, 'share-a2')];
+  const failing = [done(0, S0, 'share-a0'), { index: 1, share: S1, phase: 'wait-failed', token: 'share-b', call: call('share-b'), error: partial } as PlanShareRun, done(2, S2, 'share-a2')];
+  const tty = fakeIo({ stdoutTTY: true });
+  await main(['apply', '--file', 'plan.json'], ENV, tty, { library: fakeLibrary(), applyLibrary: fakeApply(failing) });
+  expect(tty.out()).toContain('shares[1] share-b: \x1b[31mCOMPLETED_WITH_ERRORS\x1b[0m');
+  const plain = fakeIo({ stdoutTTY: true, stderrTTY: true });
+  await main(['apply', '--file', 'plan.json'], { ...ENV, NO_COLOR: '1' }, plain, { library: fakeLibrary(), applyLibrary: fakeApply(failing) });
+  expect(plain.out()).toContain('shares[1] share-b: COMPLETED_WITH_ERRORS');
+  expect(plain.out()).not.toContain('\x1b[');
+
+  const io = fakeIo();
+  const twice: ApplyCliLibrary = {
+    readPlan: async () => PLAN,
+    applyPlan: async () => {
+      io.signal('SIGINT');
+      io.signal('SIGTERM');
+      return { shares: PLAN.shares.map((share, index): PlanShareRun => ({ index, share, phase: 'not-started', reason: { kind: 'aborted' } })), stats: { pending: 0, inFlight: 0, settled: 0, calls: 0, maxCallsPerSecond: 20, stretch: { delayedChecks: 0, meanDelaySeconds: 0, maxDelaySeconds: 0, factor: 1 } } };
+    },
+  };
+  expect(await main(['apply', '--file', 'plan.json'], ENV, io, { library: fakeLibrary(), applyLibrary: twice })).toBe(130);
+
+  const gh = fakeIo();
+  const env = { ...ENV, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: '/gh/summary' };
+  expect(await main(['apply', '--file', 'plan.json'], env, gh, { library: fakeLibrary(), applyLibrary: fakeApply(runs) })).toBe(0);
+  expect(gh.files.get('/gh/summary')).not.toContain('Not made');
+  expect(gh.files.get('/gh/summary')).toContain('| `share-a2` | ✅ completed | COMPLETED | port-a | 222222222222 | 2 | 0 | 13s |');
 });

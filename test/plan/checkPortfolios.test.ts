@@ -93,3 +93,11 @@ test(`at most ${PORTFOLIO_CHECKS_AT_ONCE} checks at once, and none after a failu
   // The four first checks were in flight when port-0 failed; no worker took another id after it.
   expect(ids).toEqual(['port-0', 'port-1', 'port-2', 'port-3']);
 });
+
+test('a failure without a request id (the endpoint cannot be reached) says so without one', async () => {
+  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+  const c = client([], { 'port-known': refused });
+  const error = await checkPortfolios(plan, { ...options(c), retry: { ...retry, retries: 0 } }).catch((e: unknown) => e);
+  expect((error as ApiError).message).toMatch(/^DescribePortfolio of portfolio port-known failed with \w+: connect ECONNREFUSED 127\.0\.0\.1:9; plan\.json was not applied/);
+  expect((error as ApiError).requestId).toBeUndefined();
+});
