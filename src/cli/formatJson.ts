@@ -50,6 +50,6 @@ export function jsonReport(command: ReportCommand, outcomes: readonly TokenOutco
 }
 
 /** Pretty-printed (2 spaces) for people, one line for machines that read `$GITHUB_OUTPUT`. */
-export function formatJson(report: JsonReport<unknown>, compact = false): string {
+export function formatJson(report: JsonReport<unknown> | { command: 'apply'; exitCode: number }, compact = false): string {
   return compact ? JSON.stringify(report) : `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -65,6 +65,8 @@ function headline(outcome: TokenOutcome, c: Palette): string {
       return `${outcome.token}: ${c.red('invalid input')}: ${outcome.view.message ?? ''}`;
     case 'started':
       return `${outcome.token}: ${c.green('started')} (not waited for)`;
+    case 'not-started':
+      return `${outcome.token}: ${c.yellow('not started')}${outcome.view.message === undefined ? '' : `: ${outcome.view.message}`}`;
   }
 }
 

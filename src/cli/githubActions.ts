@@ -61,6 +61,9 @@ export function annotations(outcomes: readonly TokenOutcome[]): string {
       case 'started':
         text += command('notice', o.token, 'share action started; not waited for');
         break;
+      case 'not-started':
+        text += command('error', o.token, `not started: ${o.view.message ?? 'the run stopped first'}`);
+        break;
     }
   }
   return text;
@@ -87,7 +90,7 @@ export function outputEntry(name: string, value: string): string {
  * Entries for `$GITHUB_OUTPUT`: `status` and `outcome` of the token that decided the exit code (the
  * only token, usually), `exit-code`, and `result`: the `--output json` document on one line.
  */
-export function outputs(report: JsonReport<unknown>, outcomes: readonly TokenOutcome[]): string {
+export function outputs(report: JsonReport<unknown> | { command: 'apply'; exitCode: number }, outcomes: readonly TokenOutcome[]): string {
   const decider = deciding(outcomes);
   return [
     outputEntry('status', decider?.status ?? 'UNKNOWN'),
@@ -106,6 +109,7 @@ const ICONS: Record<TokenOutcome['outcome'], string> = {
   'in-progress': '⏳',
   interrupted: '⏹️',
   started: '🚀',
+  'not-started': '⏭️',
 };
 
 function cell(text: string): string {

@@ -6,6 +6,8 @@ import { defaultLibrary, type CliLibrary } from './library.js';
 import { parseCommandLine } from './parse.js';
 import { runInvocation } from './run.js';
 import type { ShareCliLibrary } from './shareLibrary.js';
+import { defaultApplyLibrary, type ApplyCliLibrary } from './applyLibrary.js';
+import { runApply } from './runApply.js';
 
 /** Injectable dependencies of `main` (tests pass a fake library; the bin passes nothing). */
 export interface MainDependencies {
@@ -13,6 +15,8 @@ export interface MainDependencies {
   library?: CliLibrary;
   /** @default the package's share operations, imported on first use */
   shareLibrary?: ShareCliLibrary;
+  /** @default the package's plan reader and applyPlan, imported on first use */
+  applyLibrary?: ApplyCliLibrary;
 }
 
 function packageVersion(): string {
@@ -43,6 +47,9 @@ export async function main(argv: readonly string[], env: CliEnv, io: CliIo, depe
     return ExitCode.OK;
   }
   try {
+    if (parsed.invocation.command === 'apply') {
+      return await runApply(parsed.invocation, env, io, dependencies.library ?? defaultLibrary, dependencies.applyLibrary ?? defaultApplyLibrary);
+    }
     return await runInvocation(parsed.invocation, env, io, dependencies.library ?? defaultLibrary, dependencies.shareLibrary);
   } catch (error) {
     // A bug or a broken environment, not a share outcome: say so on one line, exit as a failed call.

@@ -81,6 +81,23 @@ export interface ShareInvocation {
   options: CommonOptions;
 }
 
+/** `apply`: a plan file's shares, each made and waited for. */
+export interface ApplyInvocation {
+  command: 'apply';
+  /** The plan file's path, as given. */
+  file: string;
+  dryRun: boolean;
+  keepGoing: boolean;
+  /** The whole plan's deadline. */
+  timeoutSeconds: number;
+  minDelaySeconds?: number | undefined;
+  maxDelaySeconds?: number | undefined;
+  notFoundGraceSeconds?: number | undefined;
+  maxCallsPerSecond?: number | undefined;
+  acceptPartial: boolean;
+  options: CommonOptions;
+}
+
 /** What `runInvocation` runs (`state-machine` calls nothing and is printed by `main`). */
 export type Invocation = WaitInvocation | StatusInvocation | ShareInvocation;
 
@@ -95,5 +112,5 @@ export interface StateMachineInvocation {
 
 /** Either something to run, or what to print and the exit code (help, version, usage error). */
 export type ParseOutcome =
-  | { kind: 'run'; invocation: Invocation | StateMachineInvocation }
+  | { kind: 'run'; invocation: Invocation | StateMachineInvocation | ApplyInvocation }
   | { kind: 'exit'; exitCode: 0 | 2; stdout: string; stderr: string };

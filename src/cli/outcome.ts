@@ -23,7 +23,9 @@ export type OutcomeKind =
   | 'in-progress'
   | 'interrupted'
   /** create/update/delete with --no-wait: the call was accepted, nothing was waited for. */
-  | 'started';
+  | 'started'
+  /** apply: the share's turn never came (an earlier failure, the deadline or a signal); nothing was called for it. */
+  | 'not-started';
 
 /** What the text, JSON and GitHub Actions writers need to know about a share, whatever the outcome. */
 export interface ShareView {

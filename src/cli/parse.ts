@@ -4,7 +4,8 @@ import { redact } from '../redact.js';
 import { isValidToken, TOKEN_MAX_LENGTH } from '../token.js';
 import { NUMBER_PATTERN, seconds, UsageError } from './usage.js';
 import { isShareCommand, shareInvocationOf } from './parseShare.js';
-import { PROGRAM, DEFAULT_TIMEOUT_SECONDS, type CommonOptions, type Invocation, type LogLevel, type ParseOutcome, type StateMachineInvocation, type WaitInvocation } from './options.js';
+import { applyInvocationOf } from './parseApply.js';
+import { PROGRAM, DEFAULT_TIMEOUT_SECONDS, type ApplyInvocation, type CommonOptions, type Invocation, type LogLevel, type ParseOutcome, type StateMachineInvocation, type WaitInvocation } from './options.js';
 import type { StateMachineSpec } from '../workflow/definitions.js';
 
 const REGION_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -18,7 +19,7 @@ function schedulePreset(value: unknown): WaitInvocation['schedule'] {
   return preset;
 }
 
-function callsPerSecond(value: unknown): number | undefined {
+export function callsPerSecond(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const text = String(value);
   const parsed = NUMBER_PATTERN.test(text) ? Number(text) : Number.NaN;
@@ -142,10 +143,11 @@ function stateMachineOf(opts: Record<string, unknown>, options: CommonOptions): 
   return { command: 'state-machine', spec, iamPolicy: opts.iamPolicy === true, options };
 }
 
-function invocationOf(cmd: Command, env: Readonly<Record<string, string | undefined>>): Invocation | StateMachineInvocation {
+function invocationOf(cmd: Command, env: Readonly<Record<string, string | undefined>>): Invocation | StateMachineInvocation | ApplyInvocation {
   const options = commonOptions(cmd, env);
   const opts = cmd.opts<Record<string, unknown>>();
   if (cmd.name() === 'state-machine') return stateMachineOf(opts, options);
+  if (cmd.name() === 'apply') return applyInvocationOf(opts, options, callsPerSecond(opts.maxCallsPerSecond));
   const acceptPartial = opts.acceptPartial === true;
   if (isShareCommand(cmd.name())) return shareInvocationOf(cmd, options);
   if (cmd.name() === 'status') {

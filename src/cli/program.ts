@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { DEFAULT_MAX_DELAY_SECONDS, DEFAULT_MIN_DELAY_SECONDS } from '../schedule.js';
 import { DEFAULT_MAX_CONCURRENCY, DEFAULT_NOT_FOUND_GRACE_SECONDS, DEFAULT_TIMEOUT_SECONDS, LOG_LEVELS, OUTPUT_FORMATS, PROGRAM } from './options.js';
 import { addShareCommands } from './shareCommands.js';
+import { addApplyCommand } from './applyCommand.js';
 import { DEFAULT_MAX_CALLS_PER_SECOND } from '../pool/defaults.js';
 
 const EXIT_CODES_HELP = `
@@ -105,6 +106,7 @@ export function buildProgram(version: string, out: string[], err: string[], fail
     .action(() => {});
 
   addShareCommands(program, configure);
+  addApplyCommand(program, configure);
 
   configure(program.command('state-machine'))
     .description('print a Step Functions state machine (JSON) that waits for shares')

@@ -98,22 +98,25 @@ export async function runInvocation(
   if (env.GITHUB_ACTIONS === 'true') {
     // Workflow commands are read from stdout and stderr alike; keep stdout one JSON document.
     (options.output === 'json' ? io.stderr : io.stdout).write(annotations(outcomes));
-    const appendRaw = io.appendFile ?? (async (path: string, data: string) => (await import('node:fs/promises')).appendFile(path, data, 'utf8'));
-    const append = (path: string, data: string): Promise<void> => appendRaw(path, redact(data));
-    const files: Array<[string | undefined, string]> = [
+    await writeGithubFiles(io, logger, [
       [env.GITHUB_OUTPUT, outputs(report, outcomes)],
       [env.GITHUB_STEP_SUMMARY, stepSummary(invocation.command, outcomes, exitCode)],
-    ];
-    for (const [path, data] of files) {
-      if (!path) continue;
-      try {
-        await append(path, data);
-      } catch (error) {
-        logger.error({ err: error, path }, 'could not write a GitHub Actions file');
-      }
-    }
+    ]);
   }
   return exitCode;
+}
+
+/** Append (redacted) to `$GITHUB_OUTPUT` and `$GITHUB_STEP_SUMMARY` when set; a failed write is logged, never fatal. */
+export async function writeGithubFiles(io: CliIo, logger: Logger, files: Array<[string | undefined, string]>): Promise<void> {
+  const appendRaw = io.appendFile ?? (async (path: string, data: string) => (await import('node:fs/promises')).appendFile(path, data, 'utf8'));
+  for (const [path, data] of files) {
+    if (!path) continue;
+    try {
+      await appendRaw(path, redact(data));
+    } catch (error) {
+      logger.error({ err: error, path }, 'could not write a GitHub Actions file');
+    }
+  }
 }
 
 

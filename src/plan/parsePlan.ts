@@ -9,7 +9,9 @@ import type { Plan } from './planTypes.js';
 export async function parsePlan(text: string, fileName: string): Promise<Plan> {
   let document: unknown;
   if (/\.ya?ml$/i.test(fileName)) {
-    const { parseDocument } = await import('yaml');
+    const yaml = await import('yaml');
+    // Bundled (dist/cli/bin.js), a CommonJS module may come as its default export only: take either.
+    const parseDocument = (yaml.parseDocument as typeof yaml.parseDocument | undefined) ?? (yaml as unknown as { default: typeof yaml }).default.parseDocument;
     const parsed = parseDocument(text, { uniqueKeys: true });
     const first = parsed.errors[0];
     if (first !== undefined) throw new InvalidPlanError([{ path: '(file)', message: `is not valid YAML: ${first.message.split('\n')[0] ?? ''}` }], fileName);

@@ -91,6 +91,9 @@ describe('help and version', () => {
     [['delete', '--help'], 'delete'],
     [['delete', '--portfolio-id', 'port-x', '-h'], 'delete'],
     [['state-machine', '--help'], 'state-machine'],
+    [['apply', '--help'], 'apply'],
+    [['help', 'apply'], 'apply'],
+    [['apply', '--file', 'plan.json', '-h'], 'apply'],
     [['help', 'state-machine'], 'state-machine'],
   ])('%j prints help/%s.txt on stdout, exit 0, nothing called', async (argv, name) => {
     const io = fakeIo();

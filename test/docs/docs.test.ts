@@ -19,6 +19,7 @@ test.each([
   ['update', 'docs/share-operations.md'],
   ['delete', 'docs/share-operations.md'],
   ['state-machine', 'docs/step-functions.md'],
+  ['apply', 'docs/apply.md'],
 ])('the exact --help text of %s is shown in %s', (name, page) => {
   const help = readFileSync(join(REPO, 'test', 'cli', 'help', `${name}.txt`), 'utf8');
   expect(readDoc(page)).toContain(help.trimEnd());

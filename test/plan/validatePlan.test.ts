@@ -122,10 +122,11 @@ describe('PLAN_JSON_SCHEMA', () => {
   });
 });
 
-describe('docs/pool.md', () => {
+describe('docs/apply.md', () => {
   it('shows plans that validate (JSON and YAML)', async () => {
-    const page = readFileSync(new URL('../../docs/pool.md', import.meta.url), 'utf8');
-    const blocks = [...page.matchAll(/```(json|yaml)\n([^]*?)```/g)];
+    const page = readFileSync(new URL('../../docs/apply.md', import.meta.url), 'utf8');
+    const section = page.slice(page.indexOf('## The plan file'), page.indexOf('## From code'));
+    const blocks = [...section.matchAll(/```(json|yaml)\n([^]*?)```/g)];
     expect(blocks.map((b) => b[1])).toEqual(['json', 'yaml']);
     for (const [, kind, text] of blocks) {
       const plan = await parsePlan(text ?? '', `plan.${kind ?? ''}`);

@@ -53,7 +53,8 @@ test('a Map over 50 shares gets every outcome right and fails with a summary', a
       const parsed = planToExecutionInput({ shares: [{ portfolioId, node }] }).shares[0];
       await client.send(new CreatePortfolioShareCommand({ PortfolioId: portfolioId, OrganizationNode: parsed?.OrganizationNode }));
     }
-    entries.push({ ...(action ? { action } : {}), portfolioId, node });
+    // An update names what it changes (the plan's rule, as for apply).
+    entries.push({ ...(action ? { action } : {}), portfolioId, node, ...(action === 'update' ? { shareTagOptions: true } : {}) });
     expected.push(outcome);
   }
   await new Promise((resolve) => setTimeout(resolve, 400)); // let the existing shares finish
