@@ -89,6 +89,10 @@ export async function runPool(waits: number, budget: number, maxConcurrentCalls:
     loop.disable();
     const stats = pool.stats();
     pool.close();
+    // The peak of the waits, taken before the bench reads the simulator's request log (tens of
+    // thousands of entries parsed in this process: the bench's own memory, not the pool's).
+    const peakRss = Math.max(rssPeak, process.resourceUsage().maxRSS * 1024);
+    clearInterval(sampler);
     // The simulator marks an entry answered just after the answer leaves; let the last ones land.
     await new Promise((resolve) => setTimeout(resolve, 250));
     const log = await simulator.requests();
@@ -98,7 +102,7 @@ export async function runPool(waits: number, budget: number, maxConcurrentCalls:
       waits,
       budgetPerSecond: budget,
       maxConcurrentCalls,
-      peakRssMiB: Math.round((Math.max(rssPeak, process.resourceUsage().maxRSS * 1024) / 2 ** 20) * 10) / 10,
+      peakRssMiB: Math.round((peakRss / 2 ** 20) * 10) / 10,
       peakHeapUsedMiB: Math.round((heapPeak / 2 ** 20) * 10) / 10,
       rssBeforeWaitsMiB: Math.round((rssBeforeWaits / 2 ** 20) * 10) / 10,
       eventLoopDelayMs: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) },

@@ -56,15 +56,17 @@ export class PoolBudget {
   }
 
   /**
-   * Arm the one timer for the next moment a check can start: its due time, or later when the bucket
-   * is empty. None while every slot is busy (a finishing call pumps) or nothing waits.
+   * Arm the one timer for the next moment the pool has something to do: the next due check (later
+   * when the bucket is empty; never while every slot is busy, as a finishing call pumps), or the
+   * earliest expiry of a call in flight (the hung-call guard). None when neither is there.
    */
-  arm(now: number, nextDue: number | undefined, saturated: boolean): void {
-    if (this.stopped || nextDue === undefined || saturated) {
+  arm(now: number, nextDue: number | undefined, saturated: boolean, nextExpiry?: number): void {
+    const checkAt = this.stopped || nextDue === undefined || saturated ? Number.POSITIVE_INFINITY : Math.max(nextDue, now + this.bucket.msUntilToken(now));
+    const at = this.stopped ? Number.POSITIVE_INFINITY : Math.min(checkAt, nextExpiry ?? Number.POSITIVE_INFINITY);
+    if (at === Number.POSITIVE_INFINITY) {
       this.clear();
       return;
     }
-    const at = Math.max(nextDue, now + this.bucket.msUntilToken(now));
     if (this.cancelTimer !== undefined && this.timerAt === at) return;
     this.clear();
     this.timerAt = at;
@@ -90,7 +92,7 @@ export class PoolBudget {
     this.clear();
   }
 
-  stats(): Omit<PoolStats, 'pending' | 'inFlight' | 'settled'> {
+  stats(): Omit<PoolStats, 'pending' | 'inFlight' | 'settled' | 'timedOutCalls'> {
     return {
       calls: this.calls,
       maxCallsPerSecond: this.maxCallsPerSecond,

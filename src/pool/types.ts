@@ -2,7 +2,7 @@ import type { ServiceCatalogClientConfig } from '@aws-sdk/client-service-catalog
 import type { PortfolioShareWaiterError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ScheduleCurve, SchedulePreset } from '../schedule.js';
-import type { PortfolioShareResult, RetryOptions, ServiceCatalogLikeClient, StatusChangeEvent } from '../types.js';
+import type { PortfolioShareResult, ServiceCatalogLikeClient, StatusChangeEvent } from '../types.js';
 
 /** Time for the pool: a clock, a random source and one timer at a time. Injected in tests. */
 export interface PoolTimers {
@@ -53,6 +53,13 @@ export interface SharePoolOptions extends Omit<PoolWaitOptions, 'abortSignal'> {
    * it. @default 20
    */
   maxConcurrentCalls?: number;
+  /**
+   * Longest time one describe may stay unanswered, in seconds; then the pool gives up on it (aborting
+   * it where it can), frees its slot and counts a retryable `TimeoutError` against its wait, which is
+   * checked again at its next due time. A call never runs more than 10 s past its wait's deadline.
+   * A client the pool creates gets the same `requestTimeout`. @default 10
+   */
+  callTimeout?: number;
   /** A pino-compatible logger. @default silent */
   logger?: Logger;
   /** Injected time (tests). @default the real clock */
@@ -70,6 +77,8 @@ export interface PoolStats {
   inFlight: number;
   settled: number;
   calls: number;
+  /** Calls given up because they stayed unanswered for `callTimeout` (each a retryable TimeoutError). */
+  timedOutCalls: number;
   /** Checks made later than their schedule asked because the budget or the concurrency was spent. */
   stretch: {
     /** Checks that had to wait for a token or a free slot. */
@@ -84,6 +93,3 @@ export interface PoolStats {
   /** The budget, calls per second, and the sustained rate the bucket refills at. */
   maxCallsPerSecond: number;
 }
-
-/** Re-exported for entry points: the per-call retry a pool uses (none: its schedule retries). */
-export const POOL_CALL_RETRY: Readonly<Required<RetryOptions>> = Object.freeze({ retries: 0, minTimeout: 0, maxTimeout: 0, factor: 1 });

@@ -2,13 +2,26 @@ import { performance } from 'node:perf_hooks';
 import { InvalidInputError } from '../errors.js';
 import type { PoolTimers, SharePoolOptions } from './types.js';
 
-import { DEFAULT_MAX_CALLS_PER_SECOND, DEFAULT_MAX_CONCURRENT_CALLS } from './defaults.js';
+import { DEFAULT_MAX_CALLS_PER_SECOND, DEFAULT_MAX_CONCURRENT_CALLS, DEFAULT_POOL_CALL_TIMEOUT_SECONDS } from './defaults.js';
 
-export { DEFAULT_MAX_CALLS_PER_SECOND, DEFAULT_MAX_CONCURRENT_CALLS, DEFAULT_POOL_MAX_WAIT_SECONDS } from './defaults.js';
+export { DEFAULT_MAX_CALLS_PER_SECOND, DEFAULT_MAX_CONCURRENT_CALLS, DEFAULT_POOL_CALL_TIMEOUT_SECONDS, DEFAULT_POOL_MAX_WAIT_SECONDS } from './defaults.js';
 
 export interface PoolSettings {
   maxCallsPerSecond: number;
   maxConcurrentCalls: number;
+  /** How long one call may stay unanswered, ms. */
+  callTimeoutMs: number;
+}
+
+function positiveSeconds(option: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new InvalidInputError(
+      `${option} must be a finite number of seconds > 0, but received ${JSON.stringify(value) ?? String(value)}; pass e.g. ${fallback} (the default) or leave it out.`,
+      { option, received: value },
+    );
+  }
+  return value;
 }
 
 function atLeastOne(option: string, value: unknown, fallback: number, integer: boolean): number {
@@ -34,6 +47,7 @@ export function validatePoolOptions(options: SharePoolOptions): PoolSettings {
   return {
     maxCallsPerSecond: atLeastOne('maxCallsPerSecond', options.maxCallsPerSecond, DEFAULT_MAX_CALLS_PER_SECOND, false),
     maxConcurrentCalls: atLeastOne('maxConcurrentCalls', options.maxConcurrentCalls, DEFAULT_MAX_CONCURRENT_CALLS, true),
+    callTimeoutMs: positiveSeconds('callTimeout', options.callTimeout, DEFAULT_POOL_CALL_TIMEOUT_SECONDS) * 1000,
   };
 }
 

@@ -8,6 +8,7 @@ import { notifyObservation } from '../statusChange.js';
 import type { PortfolioShareResult } from '../types.js';
 import type { WaitSettings } from '../validate.js';
 import type { Due } from './dueQueue.js';
+import type { InFlightCall } from './inFlightCalls.js';
 import type { PoolOutcome } from './types.js';
 
 export const PENDING = 0;
@@ -16,7 +17,8 @@ export const DONE = 2;
 
 /**
  * One pending wait: plain data the scheduler orders by `dueAt`. It holds no timer, no SDK object and
- * no closure over either; `call` exists only while its check is in flight.
+ * no closure over either; `call` exists only while its check is in flight, and `settle` only for
+ * a wait added with `wait()`.
  */
 export interface WaitRecord extends Due {
   token: string;
@@ -30,7 +32,7 @@ export interface WaitRecord extends Due {
   lastCheckEnd: number;
   lastResult?: PortfolioShareResult | undefined;
   lastError?: ServiceErrorInfo | undefined;
-  call?: AbortController | undefined;
+  call?: InFlightCall | undefined;
   onAbort?: (() => void) | undefined;
   settle?: { resolve(result: PortfolioShareResult): void; reject(error: PortfolioShareWaiterError): void } | undefined;
 }

@@ -102,7 +102,7 @@ export function fakeLibrary(answers: Record<string, Answer> = {}, region?: strin
           waits.push({ config, input: { PortfolioShareToken: token } });
           return answer(token, config);
         },
-        stats: () => ({ pending: 0, inFlight: 0, settled: 0, calls: 0, maxCallsPerSecond: 20, stretch: { delayedChecks: 0, meanDelaySeconds: 0, maxDelaySeconds: 0, factor: 1 } }),
+        stats: () => ({ pending: 0, inFlight: 0, settled: 0, calls: 0, timedOutCalls: 0, maxCallsPerSecond: 20, stretch: { delayedChecks: 0, meanDelaySeconds: 0, maxDelaySeconds: 0, factor: 1 } }),
         close() {},
       };
     },

@@ -71,4 +71,40 @@ describe('the share pool against the simulator (real SDK over HTTP, real clock)'
     await expect(other).resolves.toMatchObject({ status: 'COMPLETED' });
     pool.close();
   });
+
+  // The hung-call guard over real HTTP: the simulator's latency fault holds the first describe for ten
+  // minutes (a connection that never answers); the pool must give up on it after callTimeout, free the
+  // slot and check again, for its own client (whose requestTimeout it sets) and for the caller's client
+  // (which has no request timeout at all: only the pool's abort can cut the call).
+  const HANG = { operation: 'DescribePortfolioShareStatus', kind: 'latency', latencyMs: 600_000, count: 1 } as const;
+
+  it('gives up on a describe that never answers and checks again (a client the pool creates)', async () => {
+    const pool = createSharePool({
+      clientConfig: { endpoint: simulator.endpoint, region: 'us-east-1', credentials },
+      maxConcurrentCalls: 1,
+      callTimeout: 0.5,
+      minDelay: 0.3,
+    });
+    simulator.injectFault({ ...HANG });
+    const hungFirst = pool.wait(tokens[0] ?? '');
+    const other = pool.wait(tokens[1] ?? '');
+    await expect(hungFirst).resolves.toMatchObject({ status: 'COMPLETED', attempts: 2 });
+    await expect(other).resolves.toMatchObject({ status: 'COMPLETED' });
+    expect(pool.stats()).toMatchObject({ timedOutCalls: 1, inFlight: 0 });
+    pool.close();
+  });
+
+  it('aborts a hung describe of the caller\'s client (no request timeout of its own) and checks again', async () => {
+    const own = new ServiceCatalogClient({ endpoint: simulator.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 });
+    const pool = createSharePool({ client: own, maxConcurrentCalls: 1, callTimeout: 0.5, minDelay: 0.3 });
+    simulator.injectFault({ ...HANG });
+    simulator.clearRequests();
+    await expect(pool.wait(tokens[2] ?? '')).resolves.toMatchObject({ status: 'COMPLETED', attempts: 2 });
+    expect(pool.stats()).toMatchObject({ timedOutCalls: 1, inFlight: 0 });
+    // The simulator logs a call when it answers: only the second was answered, the first never was.
+    const describes = simulator.requests().filter((r) => r.operation === 'DescribePortfolioShareStatus');
+    expect(describes).toMatchObject([{ outcome: 'ok' }]);
+    pool.close();
+    own.destroy();
+  });
 });

@@ -219,6 +219,7 @@ describe('createSharePool on injected time', () => {
       inFlight: 0,
       settled: 0,
       calls: 0,
+      timedOutCalls: 0,
       maxCallsPerSecond: 20,
       stretch: { delayedChecks: 0, meanDelaySeconds: 0, maxDelaySeconds: 0, factor: 1 },
     });
