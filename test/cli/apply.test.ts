@@ -55,7 +55,7 @@ function fakeApply(runs: PlanShareRun[] | Error, read: Plan | Error = PLAN): Fak
       configs.push(config);
       for (const run of runs instanceof Error ? [] : runs) config.onShareEnd?.(run);
       if (runs instanceof Error) throw runs;
-      return { shares: runs, stats: { pending: 0, inFlight: 0, settled: 3, calls: 9, maxCallsPerSecond: 20, stretch: { delayedChecks: 0, meanDelaySeconds: 0, maxDelaySeconds: 0, factor: 1 } } };
+      return { shares: runs, stats: { pending: 0, inFlight: 0, settled: 3, calls: 9, timedOutCalls: 0, maxCallsPerSecond: 20, stretch: { delayedChecks: 0, meanDelaySeconds: 0, maxDelaySeconds: 0, factor: 1 } } };
     },
   };
 }
@@ -200,7 +200,7 @@ test('a signal during apply aborts it: exit 130/143, applyPlan sees the abort', 
     applyPlan: async (config) => {
       seen = config.abortSignal;
       io.signal('SIGTERM');
-      return { shares: PLAN.shares.map((share, index): PlanShareRun => ({ index, share, phase: 'not-started', reason: { kind: 'aborted' } })), stats: { pending: 0, inFlight: 0, settled: 0, calls: 0, maxCallsPerSecond: 20, stretch: { delayedChecks: 0, meanDelaySeconds: 0, maxDelaySeconds: 0, factor: 1 } } };
+      return { shares: PLAN.shares.map((share, index): PlanShareRun => ({ index, share, phase: 'not-started', reason: { kind: 'aborted' } })), stats: { pending: 0, inFlight: 0, settled: 0, calls: 0, timedOutCalls: 0, maxCallsPerSecond: 20, stretch: { delayedChecks: 0, meanDelaySeconds: 0, maxDelaySeconds: 0, factor: 1 } } };
     },
   };
   expect(await main(['apply', '--file', 'p.yaml'], ENV, io, { library: fakeLibrary(), applyLibrary: apply })).toBe(143);
@@ -297,7 +297,7 @@ test('one share: singular words; a stretched budget is logged; a readPlan that t
     readPlan: async () => one,
     applyPlan: async () => ({
       shares: [done(0, one.shares[0] as typeof S0, 'share-one')],
-      stats: { pending: 0, inFlight: 0, settled: 1, calls: 40, maxCallsPerSecond: 1, stretch: { delayedChecks: 30, meanDelaySeconds: 2, maxDelaySeconds: 5, factor: 1.8 } },
+      stats: { pending: 0, inFlight: 0, settled: 1, calls: 40, timedOutCalls: 0, maxCallsPerSecond: 1, stretch: { delayedChecks: 30, meanDelaySeconds: 2, maxDelaySeconds: 5, factor: 1.8 } },
     }),
   };
   const io = fakeIo();
@@ -327,7 +327,7 @@ test('colors on a terminal (not with NO_COLOR); a second signal is ignored; ever
     applyPlan: async () => {
       io.signal('SIGINT');
       io.signal('SIGTERM');
-      return { shares: PLAN.shares.map((share, index): PlanShareRun => ({ index, share, phase: 'not-started', reason: { kind: 'aborted' } })), stats: { pending: 0, inFlight: 0, settled: 0, calls: 0, maxCallsPerSecond: 20, stretch: { delayedChecks: 0, meanDelaySeconds: 0, maxDelaySeconds: 0, factor: 1 } } };
+      return { shares: PLAN.shares.map((share, index): PlanShareRun => ({ index, share, phase: 'not-started', reason: { kind: 'aborted' } })), stats: { pending: 0, inFlight: 0, settled: 0, calls: 0, timedOutCalls: 0, maxCallsPerSecond: 20, stretch: { delayedChecks: 0, meanDelaySeconds: 0, maxDelaySeconds: 0, factor: 1 } } };
     },
   };
   expect(await main(['apply', '--file', 'plan.json'], ENV, io, { library: fakeLibrary(), applyLibrary: twice })).toBe(130);
