@@ -11,6 +11,9 @@ import { unitProject } from './jest.config.js';
 export default {
   ...unitProject,
   displayName: undefined,
+  // src/ in the roots so that jest's dependency graph (Stryker's enableFindRelatedTests) sees every path
+  // from a test to a mutated file; tests are still matched under test/ only.
+  roots: ['<rootDir>/test', '<rootDir>/src'],
   // The unit project's own exclusions (integration, process, docs, Action, CDK, Step Functions, the
   // spawning and long-running reliability tests, interop) plus the simulator's own tests. Spread from
   // unitProject so a test moved to the integration project leaves this set too.
