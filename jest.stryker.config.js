@@ -11,15 +11,13 @@ import { unitProject } from './jest.config.js';
 export default {
   ...unitProject,
   displayName: undefined,
-  testPathIgnorePatterns: [
-    '/node_modules/',
-    '<rootDir>/test/integration/',
-    '<rootDir>/test/.*/process/',
-    '<rootDir>/test/interop/',
-    '<rootDir>/test/faults/',
-    // The simulator's own tests: it shares no code with the mutated modules.
-    '<rootDir>/test/simulator/',
-  ],
+  // src/ in the roots so that jest's dependency graph (Stryker's enableFindRelatedTests) sees every path
+  // from a test to a mutated file; tests are still matched under test/ only.
+  roots: ['<rootDir>/test', '<rootDir>/src'],
+  // The unit project's own exclusions (integration, process, docs, Action, CDK, Step Functions, the
+  // spawning and long-running reliability tests, interop) plus the simulator's own tests. Spread from
+  // unitProject so a test moved to the integration project leaves this set too.
+  testPathIgnorePatterns: [...unitProject.testPathIgnorePatterns, '<rootDir>/test/simulator/'],
   // A mutant that makes a test hang fails it by this time-out (cheap) before Stryker's own time-out
   // (which restarts the test process) fires. The slowest test here takes well under a second when alone
   // (the hung-call test's own bound is 5 s).

@@ -77,6 +77,15 @@ describe('outcomes field by field', () => {
     expect(outcomeOfWaitResult(both).warnings).toEqual(['1 account already had the portfolio (DuplicateResourceException), tolerated: 5']);
   });
 
+  test('a status check of COMPLETED_WITH_ERRORS whose one error names no account fails: nothing shows the errors are all duplicates', () => {
+    // AWS can report an error for the node rather than for accounts: no failed account, no duplicate.
+    const unnamed = result(T, { status: 'COMPLETED_WITH_ERRORS', shareDetails: { SuccessfulShares: ['1'], ShareErrors: [{ Error: 'InternalFailure', Message: 'no accounts named' }] } });
+    expect(outcomeOfStatusResult(unnamed, false)).toMatchObject({ outcome: 'failed', exitCode: 1, warnings: [] });
+    expect(outcomeOfStatusResult(unnamed, false).view).toMatchObject({ failedAccounts: [], duplicateAccounts: [] });
+    // Accepted as a partial success, it warns of duplicates or failed accounts only when there are some.
+    expect(outcomeOfStatusResult(unnamed, true)).toMatchObject({ outcome: 'completed', exitCode: 0, warnings: [] });
+  });
+
   test('a share error', () => {
     const error = new ShareCompletedWithErrorsError('msg', {
       token: T,
