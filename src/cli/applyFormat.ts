@@ -1,7 +1,7 @@
 import type { Plan, PlanProblem } from '../plan/planTypes.js';
 import type { ApplyOutcome } from './applyOutcome.js';
 import { formatOutcomeText } from './formatText.js';
-import type { JsonTokenReport } from './formatJson.js';
+import { jsonOutcomeFields, type JsonTokenReport } from './formatJson.js';
 import { stepSummary } from './githubActions.js';
 
 /** One share in `apply --output json`: its place and fields in the plan, whether it was made, and the usual report. */
@@ -105,12 +105,7 @@ export function applyJsonReport(file: string, plan: Plan, outcomes: readonly App
       node: o.share.node.Value,
       made: o.made,
       token: o.shareToken,
-      outcome: o.outcome,
-      exitCode: o.exitCode,
-      status: o.status,
-      warnings: o.warnings,
-      result: o.result ?? null,
-      error: o.error ?? null,
+      ...jsonOutcomeFields(o),
     })),
     notMade,
   };

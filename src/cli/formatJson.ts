@@ -34,19 +34,12 @@ export interface JsonReport<R = PortfolioShareResult> {
 export type AnyJsonReport = JsonReport<NonNullable<TokenOutcome['result']>>;
 
 export function jsonReport(command: ReportCommand, outcomes: readonly TokenOutcome[], exitCode: number): AnyJsonReport {
-  return {
-    command,
-    exitCode,
-    results: outcomes.map((o) => ({
-      token: o.token,
-      outcome: o.outcome,
-      exitCode: o.exitCode,
-      status: o.status,
-      warnings: o.warnings,
-      result: o.result ?? null,
-      error: o.error ?? null,
-    })),
-  };
+  return { command, exitCode, results: outcomes.map((o) => ({ token: o.token, ...jsonOutcomeFields(o) })) };
+}
+
+/** The keys of one outcome every JSON report has, `apply`'s per share as the other commands' per token. */
+export function jsonOutcomeFields(o: TokenOutcome): Omit<JsonTokenReport<NonNullable<TokenOutcome['result']>>, 'token'> {
+  return { outcome: o.outcome, exitCode: o.exitCode, status: o.status, warnings: o.warnings, result: o.result ?? null, error: o.error ?? null };
 }
 
 /** Pretty-printed (2 spaces) for people, one line for machines that read `$GITHUB_OUTPUT`. */
