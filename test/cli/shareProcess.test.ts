@@ -1,16 +1,14 @@
 // `create`, `update` and `delete` of the built bin (dist/cli/bin.js) as real processes against the
 // simulator on the real clock.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AnyJsonReport, JsonReport } from '../../src/cli/formatJson.js';
 import type { TokenShareOperationResult } from '../../src/shares/types.js';
 import { startSimulator } from '../../src/simulator/index.js';
 import type { RunningSimulator, Scenario } from '../../src/simulator/types.js';
+import { cleanEnv, startCli, type CliRun } from '../support/cliProcess.js';
 
-const BIN = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
 const FAST = ['--min-delay', '0.1', '--max-delay', '0.3'];
 
 const scenario: Scenario = {
@@ -43,38 +41,15 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** The bin running; `stderr()` is what it has written so far. */
-function start(args: string[]): { done: Promise<Run>; stderr(): string } {
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: home,
-    AWS_CONFIG_FILE: join(home, 'no-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_REGION: 'us-east-1',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  };
-  const child = spawn(process.execPath, [BIN, '--endpoint-url', sim.endpoint, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
+function start(args: string[]): { done: Promise<CliRun>; stderr(): string } {
+  const { child, done } = startCli(['--endpoint-url', sim.endpoint, ...args], cleanEnv(home));
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<Run>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   return { done, stderr: () => stderr };
 }
 
-function cli(args: string[]): Promise<Run> {
+function cli(args: string[]): Promise<CliRun> {
   return start(args).done;
 }
 
