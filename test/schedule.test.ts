@@ -5,8 +5,13 @@ import {
   DEFAULT_DELAY_EXPONENT,
   DEFAULT_MAX_DELAY_SECONDS,
   DEFAULT_MIN_DELAY_SECONDS,
+  MAX_SCHEDULE_LENGTH,
+  resolveScheduleOptions,
   SCHEDULE_PRESETS,
+  type DelayScheduleOptions,
 } from '../src/schedule.js';
+import { InvalidInputError } from '../src/errors.js';
+
 
 const noJitter = { random: () => 0.5 };
 
@@ -114,5 +119,100 @@ describe('SCHEDULE_PRESETS', () => {
     };
     expect(meanLag('low-lag')).toBeLessThan(meanLag('balanced'));
     expect(meanLag('fewer-calls')).toBeGreaterThan(meanLag('balanced'));
+  });
+});
+
+describe('schedule options are checked before use', () => {
+  /** The InvalidInputError `fn` throws, or a failure if it returns. */
+  const refusal = (fn: () => unknown): InvalidInputError => {
+    try {
+      fn();
+    } catch (error) {
+      if (error instanceof InvalidInputError) return error;
+      throw error;
+    }
+    throw new Error('expected an InvalidInputError, but nothing was thrown');
+  };
+
+  it('names the option and shows the value received: numbers and bigints as written, text quoted, anything else by its type', () => {
+    const negative = refusal(() => computeDelay(0, { minDelay: -1 }));
+    expect(negative.message).toBe('minDelay must be a finite number of seconds greater than 0, but received -1; pass such a value or leave it out.');
+    expect([negative.option, negative.received]).toEqual(['minDelay', -1]);
+    const big = refusal(() => computeDelay(0, { maxDelay: 5n as unknown as number }));
+    expect(big.message).toBe('maxDelay must be a finite number of seconds greater than 0, but received 5; pass such a value or leave it out.');
+    expect([big.option, big.received]).toEqual(['maxDelay', '5n']);
+    const text = refusal(() => computeDelay(0, { jitter: '0.1' as unknown as number }));
+    expect(text.message).toBe('jitter must be a number in [0, 1), but received "0.1"; pass such a value or leave it out.');
+    expect([text.option, text.received]).toEqual(['jitter', '0.1']);
+    const object = refusal(() => computeDelay(0, { coefficient: {} as unknown as number }));
+    expect(object.message).toBe('coefficient must be a finite number greater than 0, but received object; pass such a value or leave it out.');
+    expect([object.option, object.received]).toEqual(['coefficient', {}]);
+  });
+
+  it('refuses options that are not an object', () => {
+    for (const options of [null, 5, 'fast']) {
+      const error = refusal(() => computeDelay(0, options as unknown as DelayScheduleOptions));
+      expect(error.option).toBe('options');
+      expect(error.message).toMatch(/^options must be an object, but received /);
+    }
+  });
+
+  it('refuses delay bounds that are not finite numbers greater than 0, and a minimum above the maximum', () => {
+    for (const key of ['minDelay', 'maxDelay'] as const) {
+      for (const bad of [0, -0.5, Number.POSITIVE_INFINITY, Number.NaN, '2']) {
+        expect(refusal(() => computeDelay(0, { [key]: bad as number })).option).toBe(key);
+      }
+    }
+    expect(refusal(() => computeDelay(0, { minDelay: 5, maxDelay: 4 })).message).toBe('minDelay must not exceed maxDelay (4 s), but received 5; pass such a value or leave it out.');
+    expect(computeDelay(0, { ...noJitter, minDelay: 0.001, maxDelay: 0.001 })).toBe(0.001);
+  });
+
+  it('fits the default of a bound given alone around it', () => {
+    expect(resolveScheduleOptions({ maxDelay: 1 })).toMatchObject({ minDelay: 1, maxDelay: 1 });
+    expect(resolveScheduleOptions({ maxDelay: 3 })).toMatchObject({ minDelay: DEFAULT_MIN_DELAY_SECONDS, maxDelay: 3 });
+    expect(resolveScheduleOptions({ minDelay: 10 })).toMatchObject({ minDelay: 10, maxDelay: 10 });
+    expect(resolveScheduleOptions({ minDelay: 1 })).toMatchObject({ minDelay: 1, maxDelay: DEFAULT_MAX_DELAY_SECONDS });
+    expect(resolveScheduleOptions({})).toMatchObject({ minDelay: DEFAULT_MIN_DELAY_SECONDS, maxDelay: DEFAULT_MAX_DELAY_SECONDS, jitter: 0.1, coefficient: 0.38, exponent: 0.64 });
+  });
+
+  it('takes a jitter in [0, 1) and refuses any other', () => {
+    const wide = { minDelay: 0.1, maxDelay: 20 };
+    expect(computeDelay(60, { ...wide, jitter: 0, random: () => 0 })).toBeCloseTo(curve(60), 10);
+    expect(computeDelay(60, { ...wide, jitter: 0.5, random: () => 0 })).toBeCloseTo(curve(60) * 0.5, 10);
+    expect(computeDelay(60, { ...wide, jitter: 0.99, random: () => 0.75 })).toBeCloseTo(curve(60) * 1.495, 10);
+    for (const bad of [1, 1.5, -0.01, Number.NaN]) expect(refusal(() => computeDelay(60, { jitter: bad })).option).toBe('jitter');
+  });
+
+  it('refuses a random source that is not a function', () => {
+    const error = refusal(() => computeDelay(0, { random: 0.5 as unknown as () => number }));
+    expect(error.option).toBe('random');
+    expect(error.message).toBe('random must be a function returning a number in [0, 1), but received 0.5; pass such a value or leave it out.');
+  });
+
+  it('refuses a horizon that is not a finite number ≥ 0, or one that needs more than MAX_SCHEDULE_LENGTH delays', () => {
+    for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY, '60']) {
+      const error = refusal(() => defaultDelaySchedule(bad as number));
+      expect(error.option).toBe('horizonSeconds');
+      expect(error.message).toMatch(/^horizonSeconds must be a finite number of seconds ≥ 0, but received /);
+    }
+  });
+
+  it('lists exactly MAX_SCHEDULE_LENGTH delays, not one more', () => {
+    const flat = { ...noJitter, minDelay: 1, maxDelay: 1 };
+    // Exactly MAX_SCHEDULE_LENGTH delays of minDelay still fit; one second more does not.
+    expect(defaultDelaySchedule(MAX_SCHEDULE_LENGTH, flat)).toHaveLength(MAX_SCHEDULE_LENGTH);
+    expect(refusal(() => defaultDelaySchedule(MAX_SCHEDULE_LENGTH + 1, flat)).message).toBe(
+      `horizonSeconds must need at most ${MAX_SCHEDULE_LENGTH} delays of at least minDelay (1 s), but received ${MAX_SCHEDULE_LENGTH + 1}; pass such a value or leave it out.`,
+    );
+  });
+});
+
+describe('the presets', () => {
+  it('are these curves and bounds', () => {
+    expect(SCHEDULE_PRESETS).toEqual({
+      balanced: { coefficient: 0.38, exponent: 0.64, minDelay: 2.1, maxDelay: 7.5 },
+      'fewer-calls': { coefficient: 0.6, exponent: 0.6, minDelay: 3, maxDelay: 15 },
+      'low-lag': { coefficient: 0.3, exponent: 0.6, minDelay: 1, maxDelay: 5 },
+    });
   });
 });
