@@ -447,7 +447,8 @@ describe('waitUntilPortfolioShareComplete: abort', () => {
     };
     // The first call answers; the second hangs, like a connection that never answers on a client without a request timeout.
     const client = createFakeClient([status('IN_PROGRESS'), (signal) => hangingSleep(0, signal).then(() => ({}))]);
-    const pending = waitUntilPortfolioShareComplete({ client, timers: scheduled, maxWaitTime: 60, minDelay: 5, maxDelay: 5 }, input);
+    const { logger, lines } = createCapturingLogger();
+    const pending = waitUntilPortfolioShareComplete({ client, logger, timers: scheduled, maxWaitTime: 60, minDelay: 5, maxDelay: 5 }, input);
     let settled = false;
     void pending.then(
       () => (settled = true),
@@ -463,6 +464,13 @@ describe('waitUntilPortfolioShareComplete: abort', () => {
     expect((error as Error).message).toContain('still unanswered 10 s after the deadline');
     expect(client.calls[1]?.signal?.aborted).toBe(true);
     expect(guard?.cancelled).toBe(true);
+    // The one warning says which attempt was abandoned and why.
+    expect(lines.filter((line) => line.level === 'warn')).toEqual([
+      expect.objectContaining({
+        msg: 'abandoned a check still unanswered after the deadline',
+        obj: expect.objectContaining({ attempt: 2, err: expect.objectContaining({ name: 'TimeoutError', message: 'DescribePortfolioShareStatus was still unanswered 10 s after the deadline' }) }),
+      }),
+    ]);
   });
 
   it('cancels the deadline guard of every call that answers', async () => {
