@@ -182,7 +182,9 @@ export function outcomeOfError(token: string, error: unknown, signal?: CliSignal
     };
   }
   if (error instanceof WaitTimeoutError || error instanceof WaitAbortedError) {
-    if (error instanceof WaitTimeoutError) base.error.message = cliTimeoutMessage(token, error);
+    // The error's own message, already redacted (what toJSON also gives), or the CLI's timeout text.
+    const shown = error instanceof WaitTimeoutError ? cliTimeoutMessage(token, error) : message;
+    base.error.message = shown;
     const last = error.lastResult;
     const lastView = last ? viewOfResult(last) : { failedAccounts: [], throttledAccounts: [], duplicateAccounts: [] };
     const aborted = error instanceof WaitAbortedError;
@@ -196,7 +198,7 @@ export function outcomeOfError(token: string, error: unknown, signal?: CliSignal
         ...lastView,
         attempts: error.attempts,
         elapsedSeconds: error.elapsedSeconds,
-        message: typeof base.error.message === 'string' ? base.error.message : message,
+        message: shown,
         signal: aborted ? interruptedBy : undefined,
       },
     };

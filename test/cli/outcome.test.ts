@@ -86,6 +86,15 @@ describe('outcomes field by field', () => {
     expect(outcomeOfStatusResult(unnamed, true)).toMatchObject({ outcome: 'completed', exitCode: 0, warnings: [] });
   });
 
+  test('a COMPLETED answer that still lists share errors shows the accounts but warns of no accepted partial success', () => {
+    // COMPLETED is a success whatever ShareErrors says; the warning is for COMPLETED_WITH_ERRORS accepted by choice.
+    const odd = result(T, { status: 'COMPLETED', shareDetails: { SuccessfulShares: ['1'], ShareErrors: [{ Accounts: ['2'], Error: 'AccessDenied' }] } });
+    for (const outcome of [outcomeOfWaitResult(odd), outcomeOfStatusResult(odd, false)]) {
+      expect(outcome).toMatchObject({ outcome: 'completed', exitCode: 0, warnings: [] });
+      expect(outcome.view.failedAccounts).toEqual(['2']);
+    }
+  });
+
   test('a share error', () => {
     const error = new ShareCompletedWithErrorsError('msg', {
       token: T,
@@ -184,8 +193,18 @@ describe('outcomes field by field', () => {
     });
   });
 
+  test('a thrown value that is not an Error is shown as text, its fields not read as a service error', () => {
+    const thrown = { name: 'CredentialsProviderError', message: 'looks like an error' };
+    const outcome = outcomeOfError(T, thrown);
+    expect(outcome).toMatchObject({ outcome: 'api-error', exitCode: 4, error: { name: 'Error', message: '[object Object]' } });
+    expect(outcome.view).toEqual({ failedAccounts: [], throttledAccounts: [], duplicateAccounts: [], message: '[object Object]' });
+    expect(Object.keys(outcome.view)).not.toContain('serviceErrorName');
+  });
+
   test('an error whose toJSON gives no object is shown by name and message', () => {
-    const odd = Object.assign(new Error('odd'), { toJSON: () => 'text' });
-    expect(outcomeOfError(T, odd).error).toEqual({ name: 'Error', message: 'odd' });
+    for (const given of ['text', null, 3]) {
+      const odd = Object.assign(new Error('odd'), { toJSON: () => given });
+      expect(outcomeOfError(T, odd).error).toEqual({ name: 'Error', message: 'odd' });
+    }
   });
 });
