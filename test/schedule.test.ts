@@ -183,6 +183,13 @@ describe('schedule options are checked before use', () => {
     for (const bad of [1, 1.5, -0.01, Number.NaN]) expect(refusal(() => computeDelay(60, { jitter: bad })).option).toBe('jitter');
   });
 
+  it('takes a curve with a coefficient above 0 and an exponent in (0, 1]: 1 grows linearly', () => {
+    const open = { ...noJitter, minDelay: 0.1, maxDelay: 100 };
+    expect(computeDelay(10, { ...open, coefficient: 0.5, exponent: 1 })).toBeCloseTo(5, 10);
+    for (const exponent of [0, 1.01, -1]) expect(refusal(() => computeDelay(10, { ...open, exponent })).option).toBe('exponent');
+    for (const coefficient of [0, -0.1]) expect(refusal(() => computeDelay(10, { ...open, coefficient })).option).toBe('coefficient');
+  });
+
   it('refuses a random source that is not a function', () => {
     const error = refusal(() => computeDelay(0, { random: 0.5 as unknown as () => number }));
     expect(error.option).toBe('random');
