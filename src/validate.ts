@@ -59,8 +59,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
+/** A number other than NaN and ±Infinity. `Number.isFinite` alone refuses non-numbers too, but does not narrow. */
+function isFiniteNumber(value: unknown): value is number {
+  return Number.isFinite(value);
+}
+
 function positiveSeconds(option: string, value: unknown, hint: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+  if (!isFiniteNumber(value) || value <= 0) {
     return invalid(option, value, 'be a finite number of seconds greater than 0', hint);
   }
   return value;
@@ -134,7 +139,7 @@ function validateRetry(value: unknown): Required<RetryOptions> {
   const number = (key: keyof RetryOptions, min: number, integer: boolean): number => {
     const given = value[key];
     if (given === undefined) return DEFAULT_RETRY[key];
-    if (typeof given !== 'number' || !Number.isFinite(given) || given < min || (integer && !Number.isInteger(given))) {
+    if (!isFiniteNumber(given) || given < min || (integer && !Number.isInteger(given))) {
       return invalid(`retry.${key}`, given, `be a finite ${integer ? 'integer' : 'number'} ≥ ${min}`, `pass a value like ${DEFAULT_RETRY[key]} (the default)`);
     }
     return given;
@@ -210,11 +215,11 @@ export function validateWaitOptions(config: unknown): Omit<WaitSettings, 'token'
   const resolvedMin = minDelay ?? Math.min(schedule.minDelay, maxDelay ?? schedule.minDelay);
   const resolvedMax = maxDelay ?? Math.max(schedule.maxDelay, resolvedMin);
   const grace = record.notFoundGraceSeconds;
-  if (grace !== undefined && (typeof grace !== 'number' || !Number.isFinite(grace) || grace < 0)) {
+  if (grace !== undefined && (!isFiniteNumber(grace) || grace < 0)) {
     invalid('notFoundGraceSeconds', grace, 'be a finite number of seconds ≥ 0', `pass e.g. ${DEFAULT_NOT_FOUND_GRACE_SECONDS} (the default), or 0 to fail on the first not-found`);
   }
   const actionStartedAt = record.actionStartedAt;
-  if (actionStartedAt !== undefined && (typeof actionStartedAt !== 'number' || !Number.isFinite(actionStartedAt))) {
+  if (actionStartedAt !== undefined && !isFiniteNumber(actionStartedAt)) {
     invalid('actionStartedAt', actionStartedAt, 'be a finite number of milliseconds on the clock of timers', 'pass timers.now() as read right before the share call, or leave it out');
   }
   const onStatusChange = optionalCallback('onStatusChange', record.onStatusChange);
@@ -252,10 +257,10 @@ export function validateSchedule(value: unknown): ScheduleDefinition {
   }
   if (!isRecord(value)) return invalid('schedule', value, 'be a preset name or { coefficient, exponent }', "pass e.g. 'fewer-calls' or { coefficient: 0.38, exponent: 0.64 }");
   const { coefficient, exponent } = value;
-  if (typeof coefficient !== 'number' || !Number.isFinite(coefficient) || coefficient <= 0) {
+  if (!isFiniteNumber(coefficient) || coefficient <= 0) {
     return invalid('schedule.coefficient', coefficient, 'be a finite number greater than 0', 'pass e.g. 0.38 (the default)');
   }
-  if (typeof exponent !== 'number' || !Number.isFinite(exponent) || exponent <= 0 || exponent > 1) {
+  if (!isFiniteNumber(exponent) || exponent <= 0 || exponent > 1) {
     return invalid('schedule.exponent', exponent, 'be a number in (0, 1]', 'pass e.g. 0.64 (the default); 1 grows linearly');
   }
   return { ...SCHEDULE_PRESETS.balanced, coefficient, exponent };

@@ -57,6 +57,17 @@ describe('describeShareStatus', () => {
     expect(timers.sleeps).toEqual([200, 400, 800, 1600]);
   });
 
+  it('DEFAULT_RETRY holds the documented defaults, frozen', async () => {
+    // Loaded afresh inside the test: the constant is built while its module loads, which for the import
+    // above is before any test, and mutation testing's per-test coverage credits it only to a test that
+    // loads the module itself (docs/testing.md, "Static mutants").
+    await import.meta.jest.isolateModulesAsync(async () => {
+      const { DEFAULT_RETRY: fresh } = await import('../src/describe.js');
+      expect(fresh).toEqual({ retries: 4, minTimeout: 200, maxTimeout: 5000, factor: 2 });
+      expect(Object.isFrozen(fresh)).toBe(true);
+    });
+  });
+
   it('caps the back-off at maxTimeout', () => {
     expect([0, 1, 2, 3, 4, 5, 6].map((n) => retryDelayMs(n, DEFAULT_RETRY))).toEqual([200, 400, 800, 1600, 3200, 5000, 5000]);
   });

@@ -69,6 +69,29 @@ describe('share outcome errors', () => {
   });
 });
 
+describe('share outcome errors: the service\'s free text', () => {
+  const secret = 'AKIAIOSFODNN7EXAMPLE';
+  const fields = { status: 'ERROR' as const, token: 'share-tok1', failedAccounts: ['1', '2'], throttledAccounts: [], attempts: 1, elapsedSeconds: 1 };
+
+  it('redacts credentials from the ShareErrors messages in the shareDetails field, leaving entries without a message as they are', () => {
+    const shareDetails = {
+      SuccessfulShares: ['3'],
+      ShareErrors: [{ Accounts: ['1'], Error: 'AccessDenied', Message: `denied for ${secret}` }, { Accounts: ['2'], Error: 'InternalError' }],
+    };
+    const error = new ShareFailedError('m', { ...fields, shareDetails });
+    expect(error.shareDetails).toEqual({
+      SuccessfulShares: ['3'],
+      ShareErrors: [{ Accounts: ['1'], Error: 'AccessDenied', Message: 'denied for [REDACTED]' }, { Accounts: ['2'], Error: 'InternalError' }],
+    });
+    expect(shareDetails.ShareErrors[0]?.Message).toBe(`denied for ${secret}`);
+  });
+
+  it('keeps shareDetails without ShareErrors as given', () => {
+    const shareDetails = { SuccessfulShares: ['3'] };
+    expect(new ShareFailedError('m', { ...fields, shareDetails }).shareDetails).toEqual({ SuccessfulShares: ['3'] });
+  });
+});
+
 describe('wait-ended errors', () => {
   it('WaitTimeoutError carries the last status and result', () => {
     const error = toTimeoutError({ ...context, maxWaitTime: 40, lastResult });
@@ -162,3 +185,27 @@ test('toJSON leaves the cause out, whatever it holds', () => {
   expect(error.toJSON()).not.toHaveProperty('cause');
 });
 
+
+test('toJSON leaves out a cause set after construction too (then an enumerable own property)', () => {
+  const error = new ApiError('m', { serviceErrorName: 'E', serviceMessage: 'm' });
+  Object.assign(error, { cause: new Error('set later') });
+  expect(Object.keys(error)).toContain('cause');
+  expect(error.toJSON()).not.toHaveProperty('cause');
+});
+
+test('toJSON copies fields whole, however long (the bounds of printed values do not apply)', () => {
+  const accounts = Array.from({ length: 60 }, (_, i) => String(100_000_000_000 + i));
+  const longMessage = 'the service said '.repeat(40);
+  const shareError = new ShareFailedError('m', {
+    status: 'ERROR',
+    token: 'share-tok1',
+    shareDetails: {},
+    failedAccounts: accounts,
+    throttledAccounts: [],
+    attempts: 1,
+    elapsedSeconds: 1,
+  });
+  expect(shareError.toJSON().failedAccounts).toEqual(accounts);
+  const apiError = new ApiError('m', { serviceErrorName: 'E', serviceMessage: longMessage });
+  expect(apiError.toJSON().serviceMessage).toBe(longMessage);
+});

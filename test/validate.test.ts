@@ -2,7 +2,7 @@ import { InvalidInputError } from '../src/errors.js';
 import { silentLogger } from '../src/logger.js';
 import { realTimers } from '../src/timers.js';
 import type { WaiterConfiguration } from '../src/types.js';
-import { validateCheckConfiguration, validateWaiterConfiguration } from '../src/validate.js';
+import { validateCheckConfiguration, validateWaiterConfiguration, validateWaitOptions } from '../src/validate.js';
 
 const client = { send: async () => ({}) };
 const input = { PortfolioShareToken: 'share-6v24abcdefghi' };
@@ -21,6 +21,17 @@ function invalidInput(run: () => unknown): InvalidInputError {
 function functionLogger(): unknown {
   const logger: object = Object.assign((): void => {}, { debug() {}, info() {}, warn() {}, error() {}, child: (): object => logger });
   return logger;
+}
+
+/** A logger with every method, whose child() records the bindings it is given and returns the logger itself. */
+function recordingLogger(): { logger: Record<string, unknown>; bindings: unknown[] } {
+  const bindings: unknown[] = [];
+  const logger: Record<string, unknown> = { debug() {}, info() {}, warn() {}, error() {} };
+  logger.child = (given: unknown): object => {
+    bindings.push(given);
+    return logger;
+  };
+  return { logger, bindings };
 }
 
 describe('validateWaiterConfiguration', () => {
@@ -60,6 +71,15 @@ describe('validateWaiterConfiguration', () => {
     ['schedule', 7, /schedule must be a preset name or \{ coefficient, exponent \}/],
     ['schedule.coefficient', { coefficient: 0, exponent: 0.5 }, /schedule.coefficient must be a finite number greater than 0, but received 0/],
     ['schedule.exponent', { coefficient: 0.4, exponent: 1.5 }, /schedule.exponent must be a number in \(0, 1\], but received 1.5/],
+    ['schedule.coefficient', { coefficient: -1, exponent: 0.5 }, /schedule.coefficient must be a finite number greater than 0, but received -1/],
+    ['schedule.coefficient', { coefficient: Number.NaN, exponent: 0.5 }, /schedule.coefficient must be a finite number greater than 0, but received NaN/],
+    ['schedule.coefficient', { coefficient: Number.POSITIVE_INFINITY, exponent: 0.5 }, /schedule.coefficient must be a finite number greater than 0, but received Infinity/],
+    ['schedule.coefficient', { coefficient: '0.4', exponent: 0.5 }, /schedule.coefficient must be a finite number greater than 0, but received "0.4"/],
+    ['schedule.coefficient', { exponent: 0.5 }, /schedule.coefficient must be a finite number greater than 0, but received nothing/],
+    ['schedule.exponent', { coefficient: 0.4, exponent: 0 }, /schedule.exponent must be a number in \(0, 1\], but received 0/],
+    ['schedule.exponent', { coefficient: 0.4, exponent: -0.5 }, /schedule.exponent must be a number in \(0, 1\], but received -0.5/],
+    ['schedule.exponent', { coefficient: 0.4, exponent: Number.NaN }, /schedule.exponent must be a number in \(0, 1\], but received NaN/],
+    ['schedule.exponent', { coefficient: 0.4, exponent: '0.5' }, /schedule.exponent must be a number in \(0, 1\], but received "0.5"/],
   ])('refuses a bad %s', (option, schedule, message) => {
     expect(() => validateWaiterConfiguration({ client, maxWaitTime: 600, schedule }, input)).toThrow(message);
     try {
@@ -90,6 +110,9 @@ describe('validateWaiterConfiguration', () => {
     ['maxDelay', { client, maxWaitTime: 60, maxDelay: -1 }, input, -1],
     ['minDelay', { client, maxWaitTime: 60, minDelay: 10, maxDelay: 5 }, input, 10],
     ['notFoundGraceSeconds', { client, maxWaitTime: 60, notFoundGraceSeconds: -1 }, input, -1],
+    ['actionStartedAt', { client, maxWaitTime: 60, actionStartedAt: Number.NaN }, input, Number.NaN],
+    ['actionStartedAt', { client, maxWaitTime: 60, actionStartedAt: Number.POSITIVE_INFINITY }, input, Number.POSITIVE_INFINITY],
+    ['actionStartedAt', { client, maxWaitTime: 60, actionStartedAt: '1700000000000' }, input, '1700000000000'],
     ['client/clientConfig', { client, clientConfig: { region: 'us-east-1' }, maxWaitTime: 60 }, input, 'both'],
     ['client/clientConfig', { maxWaitTime: 60 }, input, 'neither'],
     ['client', { client: {}, maxWaitTime: 60 }, input, {}],
@@ -175,12 +198,47 @@ describe('validateWaiterConfiguration', () => {
     ['a logger that is a function with the methods', { logger: functionLogger() }],
     ['an object timers', { timers: { now: (): number => 0, sleep: async (): Promise<void> => {}, random: (): number => 0 } }],
     ['an AbortSignal', { abortSignal: new AbortController().signal }],
+    ['an actionStartedAt at the clock\'s zero', { actionStartedAt: 0 }],
+    ['a curve with the smallest positive coefficient and exponent', { schedule: { coefficient: Number.MIN_VALUE, exponent: Number.MIN_VALUE } }],
   ])('accepts %s', (_name, extra) => {
     expect(() => validateWaiterConfiguration({ client, maxWaitTime: 60, ...extra }, input)).not.toThrow();
   });
 
   it('a logger that is not an object at all is named as such', () => {
     expect(invalidInput(() => validateWaiterConfiguration({ client, maxWaitTime: 60, logger: 'pino' }, input)).message).toContain('logger must be a pino-compatible logger');
+  });
+
+  it('lists the logger methods that are missing, even when child() alone would give a logger', () => {
+    expect(invalidInput(() => validateWaiterConfiguration({ client, maxWaitTime: 60, logger: { info: () => {} } }, input)).message).toBe(
+      'logger must have the methods debug, info, warn, error, child (missing debug, warn, error, child), but received an object; pass a pino logger or leave it out.',
+    );
+    const { logger } = recordingLogger();
+    const withoutDebug = { ...logger, debug: undefined };
+    const error = invalidInput(() => validateWaiterConfiguration({ client, maxWaitTime: 60, logger: withoutDebug }, input));
+    expect(error.option).toBe('logger');
+    expect(error.message).toContain('(missing debug)');
+  });
+
+  it('tries the logger\'s child() with the bindings the waiter gives it: { token } with a token, nothing without', () => {
+    const withToken = recordingLogger();
+    validateCheckConfiguration({ client, logger: withToken.logger }, input);
+    expect(withToken.bindings).toStrictEqual([{ token: 'share-6v24abcdefghi' }]);
+    const withoutToken = recordingLogger();
+    validateWaitOptions({ client, maxWaitTime: 60, logger: withoutToken.logger });
+    expect(withoutToken.bindings).toStrictEqual([{}]);
+  });
+
+  it('refuses a logger whose child() throws, saying what it threw', () => {
+    const { logger } = recordingLogger();
+    const throwing = {
+      ...logger,
+      child: (): never => {
+        throw new Error('no children here');
+      },
+    };
+    expect(invalidInput(() => validateWaiterConfiguration({ client, maxWaitTime: 60, logger: throwing }, input)).message).toBe(
+      'logger must have a child() that returns a logger (it threw: no children here), but received an object; pass a pino logger or leave it out.',
+    );
   });
 
   it('keeps a zero grace as given', () => {
