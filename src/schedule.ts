@@ -1,4 +1,5 @@
 import { InvalidInputError } from './errors.js';
+import { isFiniteNumber } from './finiteNumber.js';
 
 // The default curve was chosen by `npm run bench:schedule` (docs/performance.md): of the curves
 // clamp(c·t^e ± 10 %, min, max) it has the widest margin on every target against Terraform's schedule
@@ -79,7 +80,7 @@ function refuse(option: string, received: unknown, rule: string): never {
 function finiteIn(options: Record<string, unknown>, key: string, fallback: number, test: (n: number) => boolean, rule: string): number {
   const value = options[key];
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || !test(value)) return refuse(key, value, rule);
+  if (!isFiniteNumber(value) || !test(value)) return refuse(key, value, rule);
   return value;
 }
 
@@ -135,7 +136,7 @@ export function computeDelay(elapsedSeconds: number, options: DelayScheduleOptio
  */
 export function defaultDelaySchedule(horizonSeconds: number, options: DelayScheduleOptions = {}): number[] {
   const resolved = resolveScheduleOptions(options);
-  if (typeof horizonSeconds !== 'number' || !Number.isFinite(horizonSeconds) || horizonSeconds < 0) {
+  if (!isFiniteNumber(horizonSeconds) || horizonSeconds < 0) {
     refuse('horizonSeconds', horizonSeconds, 'be a finite number of seconds ≥ 0');
   }
   if (horizonSeconds / resolved.minDelay > MAX_SCHEDULE_LENGTH) {

@@ -1,5 +1,6 @@
 import { DEFAULT_RETRY } from './describe.js';
 import { InvalidInputError } from './errors.js';
+import { isFiniteNumber } from './finiteNumber.js';
 import { redact } from './redact.js';
 import { guardLogger, isLogger, silentLogger, type Logger } from './logger.js';
 import { SCHEDULE_PRESETS, type ScheduleDefinition, type SchedulePreset } from './schedule.js';
@@ -59,10 +60,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-/** A number other than NaN and ±Infinity. `Number.isFinite` alone refuses non-numbers too, but does not narrow. */
-function isFiniteNumber(value: unknown): value is number {
-  return Number.isFinite(value);
-}
 
 function positiveSeconds(option: string, value: unknown, hint: string): number {
   if (!isFiniteNumber(value) || value <= 0) {
