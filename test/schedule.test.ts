@@ -10,7 +10,7 @@ import {
   SCHEDULE_PRESETS,
   type DelayScheduleOptions,
 } from '../src/schedule.js';
-import { InvalidInputError } from '../src/errors.js';
+import { invalidInput } from './support/invalidInput.js';
 
 
 const noJitter = { random: () => 0.5 };
@@ -123,16 +123,7 @@ describe('SCHEDULE_PRESETS', () => {
 });
 
 describe('schedule options are checked before use', () => {
-  /** The InvalidInputError `fn` throws, or a failure if it returns. */
-  const refusal = (fn: () => unknown): InvalidInputError => {
-    try {
-      fn();
-    } catch (error) {
-      if (error instanceof InvalidInputError) return error;
-      throw error;
-    }
-    throw new Error('expected an InvalidInputError, but nothing was thrown');
-  };
+  const refusal = invalidInput;
 
   it('names the option and shows the value received: numbers and bigints as written, text quoted, anything else by its type', () => {
     const negative = refusal(() => computeDelay(0, { minDelay: -1 }));

@@ -1,21 +1,12 @@
-import { InvalidInputError } from '../src/errors.js';
 import { silentLogger } from '../src/logger.js';
 import { realTimers } from '../src/timers.js';
 import type { WaiterConfiguration } from '../src/types.js';
 import { validateCheckConfiguration, validateWaiterConfiguration, validateWaitOptions } from '../src/validate.js';
+import { invalidInput } from './support/invalidInput.js';
 
 const client = { send: async () => ({}) };
 const input = { PortfolioShareToken: 'share-6v24abcdefghi' };
 
-function invalidInput(run: () => unknown): InvalidInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidInputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InvalidInputError');
-}
 
 /** A logger that is itself a function (as some loggers are), whose child() returns such a logger. */
 function functionLogger(): unknown {
