@@ -24,6 +24,7 @@ export default {
     'src/describe.ts',
     'src/errors.ts',
     'src/validate.ts',
+    'src/finiteNumber.ts',
     'src/cli/outcome.ts',
     'src/cli/exitCodes.ts',
   ],
