@@ -110,7 +110,8 @@ async function poll(settings: WaitSettings, client: ServiceCatalogLikeClient, si
       // The call listens to a signal of its own: the wait's abort, or the deadline passing by far.
       const call = new AbortController();
       const followWait = (): void => call.abort(signal.reason);
-      signal.addEventListener('abort', followWait, { once: true });
+      // Removed in `finally` below, whether it fired or not.
+      signal.addEventListener('abort', followWait);
       const cancelGuard = timers.schedule?.(
         () => call.abort(new Error('The call was still unanswered after the deadline.')),
         deadline + DEADLINE_CALL_GRACE_SECONDS * 1000 - timers.now(),
@@ -209,7 +210,8 @@ async function poll(settings: WaitSettings, client: ServiceCatalogLikeClient, si
     logger.debug({ err: { name: progress.failure.name, code: progress.failure.code } }, 'portfolio share wait failed');
     throw progress.failure;
   }
-  if (result.state === WaiterState.ABORTED || signal.aborted) {
+  // The engine ends ABORTED only through this signal, so the signal alone says whether the wait was aborted.
+  if (signal.aborted) {
     throw toAbortedError(endContext(), settings.abortSignal?.reason);
   }
   throw toTimeoutError(endContext());

@@ -382,6 +382,24 @@ describe('waitUntilPortfolioShareComplete: abort', () => {
     expect(client.calls).toHaveLength(1);
   });
 
+  it('an abort from onStatusChange on the final answer wins: the caller asked to stop before the wait returned', async () => {
+    for (const [final, details] of [
+      ['COMPLETED', {}],
+      ['ERROR', { ShareErrors: [{ Accounts: ['1'], Error: 'AccessDenied' }] }],
+    ] as const) {
+      const timers = createFakeTimers();
+      const { client } = timedClient([status('IN_PROGRESS'), status(final, details)], timers);
+      const controller = new AbortController();
+      const reason = new Error('seen enough');
+      const onStatusChange = (event: StatusChangeEvent): void => {
+        if (event.status === final) controller.abort(reason);
+      };
+      const error = await rejection(waitUntilPortfolioShareComplete(config(client, timers, { abortSignal: controller.signal, onStatusChange }), input));
+      expect(error).toBeInstanceOf(WaitAbortedError);
+      expect(error).toMatchObject({ code: 'WAIT_ABORTED', lastStatus: final, attempts: 2, cause: reason });
+    }
+  });
+
   it('leaves no live timer behind with the real sleep', async () => {
     // Watch the real timers the wait creates and clears (other files in this worker have their own).
     const created = new Map<unknown, number>();
