@@ -58,9 +58,9 @@ describe('describeShareStatus', () => {
   });
 
   it('DEFAULT_RETRY holds the documented defaults, frozen', async () => {
-    // Loaded afresh inside the test: the constant is built while its module loads, which for the import
-    // above is before any test, and mutation testing's per-test coverage credits it only to a test that
-    // loads the module itself (docs/testing.md, "Static mutants").
+    // Loaded afresh inside the test, so that this test itself builds the constant: for the import above it
+    // is built while the module loads, before any test, which per-test coverage credits to no test
+    // (docs/testing.md, "Static mutants").
     await import.meta.jest.isolateModulesAsync(async () => {
       const { DEFAULT_RETRY: fresh } = await import('../src/describe.js');
       expect(fresh).toEqual({ retries: 4, minTimeout: 200, maxTimeout: 5000, factor: 2 });
