@@ -60,7 +60,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-
 function positiveSeconds(option: string, value: unknown, hint: string): number {
   if (!isFiniteNumber(value) || value <= 0) {
     return invalid(option, value, 'be a finite number of seconds greater than 0', hint);

@@ -185,7 +185,6 @@ test('toJSON leaves the cause out, whatever it holds', () => {
   expect(error.toJSON()).not.toHaveProperty('cause');
 });
 
-
 test('toJSON leaves out a cause set after construction too (then an enumerable own property)', () => {
   const error = new ApiError('m', { serviceErrorName: 'E', serviceMessage: 'm' });
   Object.assign(error, { cause: new Error('set later') });

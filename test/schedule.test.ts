@@ -12,7 +12,6 @@ import {
 } from '../src/schedule.js';
 import { invalidInput } from './support/invalidInput.js';
 
-
 const noJitter = { random: () => 0.5 };
 
 /** When a share that finishes at `duration` s is seen, following the schedule with instant checks. */

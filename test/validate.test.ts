@@ -7,7 +7,6 @@ import { invalidInput } from './support/invalidInput.js';
 const client = { send: async () => ({}) };
 const input = { PortfolioShareToken: 'share-6v24abcdefghi' };
 
-
 /** A logger that is itself a function (as some loggers are), whose child() returns such a logger. */
 function functionLogger(): unknown {
   const logger: object = Object.assign((): void => {}, { debug() {}, info() {}, warn() {}, error() {}, child: (): object => logger });
