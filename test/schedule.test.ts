@@ -194,11 +194,11 @@ describe('schedule options are checked before use', () => {
     }
   });
 
-  it('lists exactly MAX_SCHEDULE_LENGTH delays, not one more', () => {
-    const flat = { ...noJitter, minDelay: 1, maxDelay: 1 };
-    // Exactly MAX_SCHEDULE_LENGTH delays of minDelay still fit; one second more does not.
-    expect(defaultDelaySchedule(MAX_SCHEDULE_LENGTH, flat)).toHaveLength(MAX_SCHEDULE_LENGTH);
-    expect(refusal(() => defaultDelaySchedule(MAX_SCHEDULE_LENGTH + 1, flat)).message).toBe(
+  it('accepts a horizon of exactly MAX_SCHEDULE_LENGTH × minDelay, not one second more', () => {
+    // The limit counts the worst case (every delay at minDelay); a steep curve keeps the list itself short.
+    const steep = { ...noJitter, minDelay: 1, maxDelay: MAX_SCHEDULE_LENGTH, coefficient: MAX_SCHEDULE_LENGTH, exponent: 1 };
+    expect(defaultDelaySchedule(MAX_SCHEDULE_LENGTH, steep)).toEqual([1, MAX_SCHEDULE_LENGTH]);
+    expect(refusal(() => defaultDelaySchedule(MAX_SCHEDULE_LENGTH + 1, steep)).message).toBe(
       `horizonSeconds must need at most ${MAX_SCHEDULE_LENGTH} delays of at least minDelay (1 s), but received ${MAX_SCHEDULE_LENGTH + 1}; pass such a value or leave it out.`,
     );
   });
