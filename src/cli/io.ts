@@ -1,4 +1,5 @@
 import { appendFile } from 'node:fs/promises';
+import type { Logger } from '../logger.js';
 import { redact } from '../redact.js';
 
 /** Something text can be written to: a process stream or a test buffer. */
@@ -32,6 +33,30 @@ export interface CliIo {
 
 /** The environment as `process.env` gives it. */
 export type CliEnv = Readonly<Record<string, string | undefined>>;
+
+/** A command's clean abort: the first SIGINT or SIGTERM aborts `signal`; `stop()` stops listening. */
+export interface Interruption {
+  signal: AbortSignal;
+  /** The signal that aborted, if one did. */
+  by(): CliSignal | undefined;
+  stop(): void;
+}
+
+/**
+ * Listen for the first SIGINT or SIGTERM: log `warning` with the signal and abort. Later signals are
+ * left to `io` (`processIo` exits at once on a second one).
+ */
+export function abortOnFirstSignal(io: CliIo, logger: Logger, warning: string): Interruption {
+  const controller = new AbortController();
+  let interruptedBy: CliSignal | undefined;
+  const stopListening = io.onSignal?.((signal) => {
+    if (interruptedBy !== undefined) return;
+    interruptedBy = signal;
+    logger.warn({ signal }, warning);
+    controller.abort(new Error(`interrupted by ${signal}`));
+  });
+  return { signal: controller.signal, by: () => interruptedBy, stop: () => stopListening?.() };
+}
 
 /**
  * The real process: used by the bin. A reader that goes away (`portfolio-share … | head -1`) must not

@@ -6,7 +6,7 @@ import { formatJson, jsonReport } from './formatJson.js';
 import { formatQuietStatus, formatText } from './formatText.js';
 import { annotations, outputs, stepSummary } from './githubActions.js';
 import { redact } from '../redact.js';
-import { redactingWriter, type CliEnv, type CliIo, type CliSignal } from './io.js';
+import { abortOnFirstSignal, redactingWriter, type CliEnv, type CliIo, type CliSignal } from './io.js';
 import type { CliLibrary } from './library.js';
 import { libraryLogger } from './libraryLogger.js';
 import { createLogger } from './logging.js';
@@ -50,14 +50,7 @@ export async function runInvocation(
   );
   await preloading?.catch(() => undefined);
 
-  const controller = new AbortController();
-  let interruptedBy: CliSignal | undefined;
-  const stopListening = io.onSignal?.((signal) => {
-    if (interruptedBy !== undefined) return;
-    interruptedBy = signal;
-    logger.warn({ signal }, 'interrupted: stopping the wait');
-    controller.abort(new Error(`interrupted by ${signal}`));
-  });
+  const interruption = abortOnFirstSignal(io, logger, 'interrupted: stopping the wait');
 
   const quietStatus = invocation.command === 'status' && options.quiet && options.output === 'text';
   const forLibrary = libraryLogger(logger, {
@@ -71,7 +64,7 @@ export async function runInvocation(
       const error = new ApiError(setup.problem.message, { serviceErrorName: setup.problem.name, serviceMessage: setup.problem.message });
       outcomes = tokens.map((token) => outcomeOfError(token, error));
     } else {
-      const calls: Calls = { clientConfig: setup.clientConfig, logger: forLibrary, signal: controller.signal, interruptedBy: () => interruptedBy };
+      const calls: Calls = { clientConfig: setup.clientConfig, logger: forLibrary, signal: interruption.signal, interruptedBy: interruption.by };
       if (invocation.command === 'status') outcomes = [await checkStatus(invocation, library, calls)];
       else if (invocation.command !== 'wait') outcomes = [await runShareInvocation(invocation, calls, shareLibrary)];
       else {
@@ -82,7 +75,7 @@ export async function runInvocation(
   } finally {
     if (setup !== undefined && 'close' in setup) setup.close();
     progress?.stop();
-    stopListening?.();
+    interruption.stop();
   }
 
   const exitCode = worstExitCode(outcomes.map((o) => o.exitCode));

@@ -10,7 +10,7 @@ import { prepareAws } from './awsConfig.js';
 import { ExitCode, worstExitCode, type ExitCodeValue } from './exitCodes.js';
 import { formatJson } from './formatJson.js';
 import { annotations, outputs } from './githubActions.js';
-import { redactingWriter, type CliEnv, type CliIo, type CliSignal } from './io.js';
+import { abortOnFirstSignal, redactingWriter, type CliEnv, type CliIo } from './io.js';
 import type { CliLibrary } from './library.js';
 import { libraryLogger } from './libraryLogger.js';
 import { createLogger } from './logging.js';
@@ -72,14 +72,7 @@ export async function runApply(invocation: ApplyInvocation, env: CliEnv, rawIo: 
 
   const setup = await prepareAws(options, env, library);
   if ('problem' in setup) return stop(early(invocation, ExitCode.API_ERROR, { plan, error: { name: setup.problem.name, message: setup.problem.message } }), setup.problem.message);
-  const controller = new AbortController();
-  let interruptedBy: CliSignal | undefined;
-  const stopListening = io.onSignal?.((signal) => {
-    if (interruptedBy !== undefined) return;
-    interruptedBy = signal;
-    logger.warn({ signal }, 'interrupted: starting no new share and stopping the waits');
-    controller.abort(new Error(`interrupted by ${signal}`));
-  });
+  const interruption = abortOnFirstSignal(io, logger, 'interrupted: starting no new share and stopping the waits');
   try {
     const forLibrary: Logger = libraryLogger(logger, { notFoundGraceSeconds: invocation.notFoundGraceSeconds ?? DEFAULT_NOT_FOUND_GRACE_SECONDS });
     let result;
@@ -94,7 +87,7 @@ export async function runApply(invocation: ApplyInvocation, env: CliEnv, rawIo: 
           acceptPartialSuccess: invocation.acceptPartial,
           maxCallsPerSecond: invocation.maxCallsPerSecond,
           keepGoing: invocation.keepGoing,
-          abortSignal: controller.signal,
+          abortSignal: interruption.signal,
           logger: forLibrary,
           source: invocation.file,
           onShareEnd: (run) => logger.info({ share: run.index, phase: run.phase, token: 'token' in run ? run.token : undefined }, 'share ended'),
@@ -104,11 +97,12 @@ export async function runApply(invocation: ApplyInvocation, env: CliEnv, rawIo: 
     } catch (error) {
       const problems = problemsOf(error);
       if (problems !== undefined) return stop(early(invocation, ExitCode.USAGE, { plan, problems }), messageOf(error));
+      const interruptedBy = interruption.by();
       const code = interruptedBy === 'SIGTERM' ? ExitCode.SIGTERM : interruptedBy === 'SIGINT' ? ExitCode.SIGINT : ExitCode.API_ERROR;
       return stop(early(invocation, code, { plan, error: errorData(error) }), redact(messageOf(error)));
     }
     if (result.stats.stretch.factor > 1.1) logger.info({ stretch: result.stats.stretch }, 'the call budget (--max-calls-per-second) stretched the schedule');
-    const outcomes = applyOutcomes(result.shares, interruptedBy);
+    const outcomes = applyOutcomes(result.shares, interruption.by());
     const exitCode = worstExitCode(outcomes.map((o) => o.exitCode));
     const report = applyJsonReport(invocation.file, plan, outcomes, exitCode, notMadePlan(result.shares) ?? null);
     io.stdout.write(json ? formatJson(report) : formatApplyText(plan, outcomes, exitCode, io.stdout.isTTY === true && !noColor, options.quiet));
@@ -122,6 +116,6 @@ export async function runApply(invocation: ApplyInvocation, env: CliEnv, rawIo: 
     return exitCode;
   } finally {
     setup.close();
-    stopListening?.();
+    interruption.stop();
   }
 }
